@@ -1,0 +1,91 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Page furniture, as found on news sites of every kind. A line that matches
+// furnitureLine is dropped; a line that matches sectionEnd ends the article
+// (related and popular lists come after it).
+var (
+	furnitureLine = regexp.MustCompile(`(?i)(join now|sign up|subscribe|unsubscribe|newsletter|cookie|privacy policy|terms of (service|use)|all rights reserved|^advertisement$|^reporting by|^editing by|^writing by|^additional reporting|^our standards|comments are closed|^click here|^photo:|picture taken|reuters/|afp/|/afp|getty images|/ap photo|^image:|^file photo|^credit:|^follow us|^share (this|on)|^copyright|©|^by [a-z]+( [a-z]+){0,3}$|^(updated|published|posted)[: ]|^\d+ min(ute)? read|recaptcha|^loading|^listen to this|^watch:|^video:|^sponsored|^support (our|independent) journalism|keep up to date)`)
+	sectionEnd    = regexp.MustCompile(`(?i)^(most (popular|read|viewed)|recommended( for you| stories| articles)?|related( posts| articles| stories| news| coverage| content)?|read more|more (from|on|stories|news)\b.*|you may also like|you might also like|trending( now)?|latest( news| stories)?|editor'?s picks|top stories|also read|see also|more in [a-z]+)\s*:?$`)
+	dateline      = regexp.MustCompile(`^[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ .'-]+,?( [A-Z][a-z]{2,8}\.? \d{1,2})?,? ?(\([A-Za-z .]+\) )?[\x{2013}\x{2014}-] `)
+	trailing      = regexp.MustCompile(`(?i)\s*(read more|continue reading|read the full story)\.?\s*$`)
+	isoDate       = regexp.MustCompile(`\b(19|20)\d\d-[01]\d-[0-3]\d\b`)
+	longDate      = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) ([0-3]?\d),? ((19|20)\d\d)\b`)
+)
+
+// cleaned is an article's text with the furniture removed: one paragraph a
+// line. Title and Date are what the furniture said, when it said them.
+type cleaned struct {
+	Text, Title, Date string
+}
+
+// Clean removes page furniture from plain article text: captions, bylines,
+// subscription and cookie notices, navigation and headline-only lines,
+// repeated lines, and everything after a "related" or "most popular"
+// heading. Sentences kept are unchanged, so their offsets index the result.
+func Clean(raw string) cleaned {
+	var out cleaned
+	var kept []string
+	seen := map[string]bool{}
+	raw = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\ufeff", "").Replace(raw)
+	for _, line := range strings.Split(raw, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if out.Date == "" {
+			out.Date = findArticleDate(line)
+		}
+		if seen[line] {
+			continue
+		}
+		seen[line] = true
+		if sectionEnd.MatchString(line) && len(kept) >= 2 {
+			break
+		}
+		if furnitureLine.MatchString(line) {
+			continue
+		}
+		line = trailing.ReplaceAllString(dateline.ReplaceAllString(line, ""), "")
+		if !isProse(line) {
+			if out.Title == "" && len(kept) == 0 && wordCount(line) >= 4 {
+				out.Title = strings.TrimSpace(isoDate.ReplaceAllString(strings.TrimPrefix(line, "date "), ""))
+			}
+			continue
+		}
+		kept = append(kept, line)
+	}
+	out.Text = strings.Join(kept, "\n")
+	return out
+}
+
+// isProse reports whether a line reads as article prose: a sentence that
+// ends with a full stop, or a long line. Headlines, menus, captions without
+// stops and bylines are not.
+func isProse(line string) bool {
+	words := wordCount(line)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"'\u201d\u2019) "))
+	ends := last == '.' || last == '?' || last == '!'
+	return (ends && words >= 6) || words >= 25
+}
+
+func wordCount(s string) int { return len(strings.FieldsFunc(s, unicode.IsSpace)) }
+
+// findArticleDate returns an ISO date written in a line, if any.
+func findArticleDate(line string) string {
+	if d := isoDate.FindString(line); d != "" {
+		return d
+	}
+	if m := longDate.FindStringSubmatch(line); m != nil {
+		if t, ok := parseDate(m[1] + " " + m[2] + " " + m[3]); ok {
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
+}

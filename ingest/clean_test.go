@@ -1,0 +1,41 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestClean(t *testing.T) {
+	raw := strings.Join([]string{
+		"Turkey buys new air defence systems",
+		"",
+		"Turkey buys new air defence systems",
+		"By Jane Doe",
+		"The flags are seen in this picture. REUTERS/Someone/Illustration",
+		"ANKARA, March 5 (Reuters) \u2013 Turkey bought more systems from Russia on Monday, officials said.",
+		"Sign up for our newsletter to get the news.",
+		"The deal angered Washington, which imposed sanctions. Read more",
+		"Most popular",
+		"Russia invades somewhere else entirely in a long teaser sentence that is furniture.",
+	}, "\n")
+	got := Clean(raw)
+	want := "Turkey bought more systems from Russia on Monday, officials said.\nThe deal angered Washington, which imposed sanctions."
+	if got.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", got.Text, want)
+	}
+	if got.Title != "Turkey buys new air defence systems" {
+		t.Errorf("title %q", got.Title)
+	}
+}
+
+func TestCleanFindsDate(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{" date 2022-02-09 Turkish officials meet", "2022-02-09"},
+		{"February 09 2022 11:27:57", "2022-02-09"},
+		{"Published March 5, 2022", "2022-03-05"},
+	} {
+		if got := Clean(tt.line).Date; got != tt.want {
+			t.Errorf("%q: date %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,315 @@
+package ingest
+
+import (
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// found is a claim found in a sentence before it is given its provenance.
+type found struct {
+	subj, obj  Mention
+	pred       string
+	at         int // token where its trigger starts, for dates and qualifiers
+	end        int // token after its trigger and object
+	mod        schema.Modality
+	negated    bool
+	confidence float64
+	quals      map[string]string
+}
+
+// Confidence of each frame, before penalties for resolved references.
+const (
+	confOffice  = 0.9
+	confVerb    = 0.85
+	confNoun    = 0.8
+	confPair    = 0.75
+	confMember  = 0.8
+	confMadeBy  = 0.7
+	refPenalty  = 0.1 // an argument that was a pronoun or reference
+	weakPenalty = 0.1 // an argument typed only by capitals and context
+)
+
+// claimsOf extracts the claims of one analysed sentence.
+func (lx *lexicon) claimsOf(f *frame) []found {
+	var out []found
+	out = append(out, f.offices()...)
+	out = append(out, f.madeBy()...)
+	for i := 0; i < len(f.toks); i++ {
+		matches := f.triggersAt(lx, i)
+		for _, m := range matches {
+			if claims := lx.apply(f, m); len(claims) > 0 {
+				out = append(out, claims...)
+				break
+			}
+		}
+		if len(matches) > 0 {
+			i = matches[0].end - 1
+		}
+	}
+	return out
+}
+
+// apply runs the frame of a trigger's kind and keeps the claims its
+// predicate accepts.
+func (lx *lexicon) apply(f *frame, m match) []found {
+	pred, _ := lx.vocab.Lookup(m.trig.Predicate)
+	var subjs, objs []Mention
+	conf := confVerb
+	modFrom := -1
+	switch m.trig.Kind {
+	case schema.Verb:
+		subjs, objs = f.verbArgs(m)
+	case schema.Pair:
+		subjs, conf = f.subjectsLeft(m.start), confPair
+		return lx.pairs(f, pred, subjs, m, conf)
+	case schema.Noun:
+		subjs, objs, conf = f.nounArgs(m), f.objectsRight(m.end), confNoun
+		if len(objs) > 0 {
+			if by := f.agentAfter(objs[len(objs)-1].End); len(by) > 0 && len(subjs) == 0 {
+				subjs = by
+			}
+		}
+	case schema.Between:
+		return lx.pairs(f, pred, f.objectsRight(m.end), m, confPair)
+	case schema.Member:
+		subjs, objs = f.memberArgs(m), f.orgBefore(m.start)
+		conf = confMember
+	}
+	if len(subjs) > 0 {
+		modFrom = subjs[len(subjs)-1].End
+	} else {
+		modFrom = m.start
+	}
+	mod, neg := f.modality(modFrom, m.start)
+	var out []found
+	for _, s := range subjs {
+		for _, o := range objs {
+			if c, ok := lx.claim(f, pred, s, o, m, conf); ok {
+				c.mod, c.negated = mod, neg
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// claim checks a subject and object against the predicate and scores it.
+func (lx *lexicon) claim(f *frame, pred schema.Predicate, s, o Mention, m match, conf float64) (found, bool) {
+	if s.Entity == o.Entity || s.Weak || o.Weak {
+		return found{}, false
+	}
+	if !pred.Accepts(s.Entity.Type, true) || !pred.Accepts(o.Entity.Type, false) {
+		return found{}, false
+	}
+	for _, x := range []Mention{s, o} {
+		if x.Pronoun {
+			conf -= refPenalty
+		}
+	}
+	end := m.end
+	if o.End > end {
+		end = o.End
+	}
+	return found{subj: s, obj: o, pred: pred.Name, at: m.start, end: end, confidence: conf, quals: f.qualifiers(pred.Name, end)}, true
+}
+
+// pairs makes a symmetric claim between each two of the given actors.
+func (lx *lexicon) pairs(f *frame, pred schema.Predicate, actors []Mention, m match, conf float64) []found {
+	mod, neg := f.modality(m.start-1, m.start)
+	if len(actors) > 0 {
+		mod, neg = f.modality(actors[len(actors)-1].End, m.start)
+	}
+	var out []found
+	for a := 0; a < len(actors); a++ {
+		for b := a + 1; b < len(actors); b++ {
+			if c, ok := lx.claim(f, pred, actors[a], actors[b], m, conf); ok {
+				c.mod, c.negated = mod, neg
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// verbArgs finds a verb's subjects and objects, in the active or the
+// passive voice, and for participle clauses ("While forging ties with
+// Russia, Turkey ...") takes the subject of the main clause.
+func (f *frame) verbArgs(m match) (subjs, objs []Mention) {
+	if f.passive(m.start) {
+		if m.end < len(f.toks) && f.toks[m.end].Lower == "by" {
+			return f.agentAfter(m.end - 1), f.subjectsLeft(m.start)
+		}
+		return nil, nil // an agentless passive names no actor
+	}
+	if m.object >= 0 {
+		objs = f.group(m.object)
+	} else {
+		objs = f.objectsRight(m.end)
+	}
+	subjs = f.subjectsLeft(m.start)
+	if len(subjs) == 0 {
+		subjs = f.participleSubject(m)
+	}
+	return subjs, objs
+}
+
+// passive reports whether a be-verb stands before the trigger at start.
+func (f *frame) passive(start int) bool {
+	for j := start - 1; j >= 0 && j >= start-3; j-- {
+		w := f.toks[j].Lower
+		if beForms[w] {
+			return true
+		}
+		if w != "also" && w != "not" && w != "reportedly" && w != "already" && w != "being" && w != "recently" {
+			return false
+		}
+	}
+	return false
+}
+
+// agentAfter returns the mentions of "by X" at token j.
+func (f *frame) agentAfter(j int) []Mention {
+	if j < len(f.toks) && f.toks[j].Lower == "by" && j+1 < len(f.toks) {
+		i := j + 1
+		if determiners[f.toks[i].Lower] && i+1 < len(f.toks) {
+			i++
+		}
+		if k := f.cover[i]; k >= 0 && !f.ments[k].Weak {
+			return f.coordinatedRight(k)
+		}
+	}
+	return nil
+}
+
+// participleSubject gives a participle that has no subject of its own
+// ("While forging close ties with Russia, Turkey has sold drones",
+// "He forged cooperation with Russia while opposing its annexation") the
+// subject of the clause it hangs from.
+func (f *frame) participleSubject(m match) []Mention {
+	j := m.start - 1
+	if j < 0 || !subordinators[f.toks[j].Lower] {
+		return nil
+	}
+	for k := 0; k < j; k++ {
+		if f.cover[k] >= 0 || f.toks[k].Text == "," {
+			return f.subjectsLeft(j) // after the main clause: its subject
+		}
+	}
+	for k := m.end; k < len(f.toks); k++ { // before it: the subject after the comma
+		if f.toks[k].Text != "," {
+			continue
+		}
+		for i := k + 1; i < len(f.toks); i++ {
+			if c := f.cover[i]; c >= 0 && f.subjectFit(c) {
+				return f.coordinatedRight(c)
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+var subordinators = setOf("while", "after", "before", "by", "despite", "since", "though", "although", "when", "without", "in")
+
+// nounArgs finds who does what a nominalisation names: a possessor
+// ("Turkey's purchase", "its 2014 annexation") or a modifier ("US
+// sanctions", "the Russian invasion") just before it.
+func (f *frame) nounArgs(m match) []Mention {
+	for j, skipped := m.start-1, 0; j >= 0 && skipped <= 3; j-- {
+		if k := f.cover[j]; k >= 0 {
+			if f.ments[k].Weak {
+				return nil
+			}
+			return f.group(k)
+		}
+		t := f.toks[j]
+		if t.Lower == "'s" || t.Lower == "'" {
+			continue
+		}
+		if boundaries[t.Text] || determiners[t.Lower] || prepositions[t.Lower] || clauseEnds[t.Lower] || t.capitalized() {
+			return nil
+		}
+		skipped++
+	}
+	return nil
+}
+
+// memberArgs finds the members an organisation's "member" or "allies"
+// names: those after it ("NATO allies Ankara and Washington"), or the name
+// it is said of ("Turkey, a NATO member,", "Turkey is a NATO member").
+func (f *frame) memberArgs(m match) []Mention {
+	if m.end < len(f.toks) {
+		if k := f.cover[m.end]; k >= 0 && !f.ments[k].Weak {
+			return f.coordinatedRight(k)
+		}
+	}
+	org := f.orgBefore(m.start)
+	if len(org) == 0 {
+		return nil
+	}
+	j := org[0].Start - 1
+	for j >= 0 && (f.toks[j].Lower == "a" || f.toks[j].Lower == "an" || f.toks[j].Lower == "fellow") {
+		j--
+	}
+	if j < 0 {
+		return nil
+	}
+	switch w := f.toks[j].Lower; {
+	case w == "," && j > 0 && f.cover[j-1] >= 0 && !f.ments[f.cover[j-1]].Weak:
+		return f.group(f.cover[j-1])
+	case beForms[w] || w == "became" || w == "becomes" || w == "remains":
+		return f.subjectsLeft(j)
+	}
+	return nil
+}
+
+// orgBefore returns the organisation named just before token j.
+func (f *frame) orgBefore(j int) []Mention {
+	if j == 0 || f.cover[j-1] < 0 {
+		return nil
+	}
+	m := f.ments[f.cover[j-1]]
+	if m.Entity.Type != schema.Organization {
+		return nil
+	}
+	return []Mention{m}
+}
+
+// offices turns the people named with a title into official_of claims.
+func (f *frame) offices() []found {
+	var out []found
+	for _, m := range f.ments {
+		person, employer, role, ok := officeClaims(m)
+		if !ok {
+			continue
+		}
+		out = append(out, found{
+			subj:       Mention{Entity: person, Start: m.Start, End: m.End},
+			obj:        Mention{Entity: employer},
+			pred:       schema.OfficialOf,
+			at:         m.Start,
+			end:        m.End,
+			mod:        schema.Asserted,
+			confidence: confOffice,
+			quals:      map[string]string{"role": role},
+		})
+	}
+	return out
+}
+
+// madeBy finds "Russian S-400" and "US-made F-35": a country adjective
+// just before a weapon names its maker.
+func (f *frame) madeBy() []found {
+	var out []found
+	for k, m := range f.ments {
+		if !m.adjectival() || m.Entity.Type != schema.Country || k+1 >= len(f.ments) {
+			continue
+		}
+		w := f.ments[k+1]
+		if w.Entity.Type != schema.Weapon || (w.Start != m.End && w.Start != m.Start) {
+			continue
+		}
+		out = append(out, found{subj: w, obj: m, pred: schema.MadeBy, at: m.Start, end: w.End,
+			mod: schema.Asserted, confidence: confMadeBy})
+	}
+	return out
+}

@@ -1,0 +1,256 @@
+package ingest
+
+import "github.com/claimgraph/claimgraph/schema"
+
+// frame is one sentence ready for claim extraction: its tokens, its
+// resolved mentions and which mention covers each token.
+type frame struct {
+	toks  []Token
+	ments []Mention
+	cover []int // token index → index of the first mention covering it, or -1
+}
+
+func newFrame(toks []Token, ments []Mention) *frame {
+	f := &frame{toks: toks, ments: ments, cover: make([]int, len(toks))}
+	for i := range f.cover {
+		f.cover[i] = -1
+	}
+	for k := len(ments) - 1; k >= 0; k-- {
+		for j := ments[k].Start; j < ments[k].End && j < len(toks); j++ {
+			f.cover[j] = k
+		}
+	}
+	return f
+}
+
+// group returns the mentions sharing mention k's span: one, or the members
+// of a plural reference such as "the two countries".
+func (f *frame) group(k int) []Mention {
+	var out []Mention
+	for _, m := range f.ments {
+		if m.Start == f.ments[k].Start && m.End == f.ments[k].End {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Word classes used by the frames.
+var (
+	boundaries = setOf(",", ".", ";", ":", "?", "!", "\"", "(", ")", "\u2013", "\u2014", "-", "'")
+	clauseEnds = setOf(";", ":", "\"", "(", ")", "\u2013", "\u2014", "that", "but", "because",
+		"while", "whereas", "although", "though", "if", "when", "after", "before", "since", "as",
+		"said", "says", "saying", "told", "according", "where", "so", "until", "unless",
+		"whether", "stated", "noted", "added", "adding", "noting")
+	prepositions = setOf("in", "on", "at", "for", "from", "to", "with", "of", "by", "about",
+		"against", "over", "under", "between", "among", "into", "toward", "towards", "during",
+		"after", "before", "since", "through", "via", "regarding", "including", "like", "amid",
+		"despite", "near", "across", "within", "than", "without", "upon", "onto", "behind",
+		"beyond", "around", "following", "alongside", "amongst", "per")
+	determiners = setOf("the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+		"these", "those", "some", "any", "all", "both", "each")
+	possessivePronouns = setOf("its", "his", "her", "their")
+	beForms            = setOf("is", "are", "was", "were", "be", "been", "being")
+	relatives          = setOf("which", "who", "that")
+	// actorHeads after an adjective make the adjective's country the actor:
+	// "Turkish officials said", "Russian forces attacked".
+	actorHeads = setOf("officials", "official", "forces", "troops", "government", "army",
+		"military", "navy", "authorities", "ministry", "leaders", "leader", "diplomats",
+		"embassy", "administration", "side", "delegation", "parliament", "president",
+		"prosecutors", "police", "intelligence", "jets", "warplanes", "drones", "missiles",
+		"soldiers", "navy", "state", "regime", "envoy", "counterpart", "foreign", "defense",
+		"defence", "authorities", "lawmakers", "negotiators")
+	// openers start a parenthetical between commas: "Turkey, a NATO member,".
+	openers = setOf("which", "who", "whose", "a", "an", "the", "one", "including", "like",
+		"itself", "especially", "particularly", "where", "whom", "once", "then", "now")
+)
+
+// prepositional reports whether mention k stands after a preposition,
+// directly or by coordination with one that does.
+func (f *frame) prepositional(k int) bool {
+	for ; k >= 0; k-- {
+		j := f.ments[k].Start - 1
+		for j >= 0 && (determiners[f.toks[j].Lower] || isNumber(f.toks[j])) {
+			j--
+		}
+		if j < 0 {
+			return false
+		}
+		w := f.toks[j].Lower
+		if prepositions[w] {
+			return true
+		}
+		if (w == "and" || w == "or" || w == ",") && j > 0 && f.cover[j-1] >= 0 {
+			k = f.cover[j-1] + 1 // continue with the coordinated mention
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func isNumber(t Token) bool { return t.Text[0] >= '0' && t.Text[0] <= '9' }
+
+// subjectFit reports whether mention k can be the subject of a verb.
+func (f *frame) subjectFit(k int) bool {
+	m := f.ments[k]
+	if m.Weak || f.prepositional(k) {
+		return false
+	}
+	if m.adjectival() {
+		return m.End < len(f.toks) && actorHeads[f.toks[m.End].Lower]
+	}
+	return !(m.Pronoun && possessivePronouns[f.toks[m.Start].Lower] && m.End == m.Start+1 && !m.Possessive)
+}
+
+// subjectsLeft finds the subject of a predicate starting at token start:
+// the nearest fitting mention to the left in the same clause, stepping over
+// parentheticals ("Turkey, a NATO member, maintains") and following relative
+// pronouns to their antecedent ("Ukraine, which wants to join").
+func (f *frame) subjectsLeft(start int) []Mention {
+	for j := start - 1; j >= 0; j-- {
+		if k := f.cover[j]; k >= 0 {
+			if f.subjectFit(k) {
+				return f.coordinatedLeft(k)
+			}
+			j = f.ments[k].Start
+			continue
+		}
+		t := f.toks[j]
+		switch {
+		case t.Text == ",":
+			open := f.parentheticalOpen(j)
+			if open < 0 {
+				return nil
+			}
+			j = open
+		case relatives[t.Lower]:
+			return f.antecedentOf(j)
+		case clauseEnds[t.Lower]:
+			return nil
+		}
+	}
+	return nil
+}
+
+// antecedentOf returns the mention a relative pronoun at j refers to.
+func (f *frame) antecedentOf(j int) []Mention {
+	j--
+	if j >= 0 && f.toks[j].Text == "," {
+		j--
+	}
+	if j >= 0 && f.cover[j] >= 0 && !f.ments[f.cover[j]].Weak {
+		return f.coordinatedLeft(f.cover[j])
+	}
+	return nil
+}
+
+// parentheticalOpen returns the comma that opens the parenthetical closed
+// by the comma at j, or -1 if the comma at j closes none.
+func (f *frame) parentheticalOpen(j int) int {
+	for p := j - 1; p >= 0; p-- {
+		switch f.toks[p].Text {
+		case ",":
+			if p+1 < j && openers[f.toks[p+1].Lower] {
+				return p
+			}
+			return -1
+		case ".", ";", ":":
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedLeft returns mention k with the mentions joined to it on its
+// left by "and" or commas: "Turkey and the United States".
+func (f *frame) coordinatedLeft(k int) []Mention {
+	out := f.group(k)
+	j := f.ments[k].Start - 1
+	for j >= 1 {
+		w := f.toks[j].Lower
+		if w != "and" && w != "," && w != "or" {
+			break
+		}
+		i := j - 1
+		if determiners[f.toks[i].Lower] && i > 0 {
+			i--
+		}
+		prev := f.cover[i]
+		if prev < 0 || f.ments[prev].Weak || f.prepositional(prev) {
+			break
+		}
+		out = append(f.group(prev), out...)
+		j = f.ments[prev].Start - 1
+	}
+	return out
+}
+
+// coordinatedRight returns mention k with the mentions joined to it on its
+// right: "with Ukraine and Russia", "Moscow and the Western Defense Alliance".
+func (f *frame) coordinatedRight(k int) []Mention {
+	out := f.group(k)
+	j := f.ments[k].End
+	if f.ments[k].Possessive {
+		return out // "Ankara's offer": the noun after it ends the phrase
+	}
+	for j+1 < len(f.toks) {
+		w := f.toks[j].Lower
+		if w != "and" && w != "," && w != "or" {
+			break
+		}
+		i := j + 1
+		if f.toks[i].Lower == "and" && i+1 < len(f.toks) {
+			i++
+		}
+		if determiners[f.toks[i].Lower] && i+1 < len(f.toks) {
+			i++
+		}
+		next := f.cover[i]
+		if next < 0 || f.ments[next].Weak {
+			break
+		}
+		out = append(out, f.group(next)...)
+		j = f.ments[next].End
+		if f.ments[next].Possessive {
+			break
+		}
+	}
+	return out
+}
+
+// objectsRight finds the object of a predicate ending before token end: the
+// first mention after it in the same phrase, with those coordinated to it.
+func (f *frame) objectsRight(end int) []Mention {
+	for j, skipped := end, 0; j < len(f.toks) && skipped <= 6; {
+		if k := f.cover[j]; k >= 0 {
+			m := f.ments[k]
+			switch {
+			case m.Pronoun && possessivePronouns[f.toks[m.Start].Lower] && m.End == m.Start+1:
+				j = m.End // "its troops": a determiner
+			case m.adjectival() && m.End < len(f.toks) && f.cover[m.End] >= 0:
+				j = m.End // "Russian S-400": the thing, not its maker
+			case m.Weak:
+				return nil
+			default:
+				return f.coordinatedRight(k)
+			}
+			continue
+		}
+		t := f.toks[j]
+		if boundaries[t.Text] || clauseEnds[t.Lower] || (prepositions[t.Lower] && j > end) || relatives[t.Lower] {
+			return nil
+		}
+		skipped++
+		j++
+	}
+	return nil
+}
+
+// employer helpers for claims about people's offices.
+func officeClaims(m Mention) (schema.Entity, schema.Entity, string, bool) {
+	if m.Employer == nil || m.Pronoun {
+		return schema.Entity{}, schema.Entity{}, "", false
+	}
+	return m.Entity, *m.Employer, m.Role, true
+}

@@ -1,0 +1,233 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// resolver carries what an article has named so far, so that later
+// sentences can refer back: surnames to people named in full, "the
+// minister" to the last minister, "it" and "he" to the last actor of their
+// kind, "the two countries" to the last pair.
+type resolver struct {
+	lx       *lexicon
+	people   map[string]schema.Entity // folded full name and surname → person
+	roles    []Mention                // people named with a title, latest last
+	person   *schema.Entity           // the last person named
+	actor    *schema.Entity           // the last country or organisation acting
+	pair     []schema.Entity          // the last two actors named together
+	offices  map[string]*schema.Entity
+	lastSubj []schema.Entity
+}
+
+func newResolver(lx *lexicon) *resolver {
+	return &resolver{lx: lx, people: map[string]schema.Entity{}, offices: map[string]*schema.Entity{}}
+}
+
+// plural phrases that stand for the last pair of actors named together.
+var pairPhrases = [][]string{
+	{"the", "two", "countries"}, {"both", "countries"}, {"the", "two", "nations"},
+	{"both", "nations"}, {"both", "sides"}, {"the", "two", "sides"}, {"the", "two", "leaders"},
+	{"the", "two", "ministers"}, {"both", "parties"}, {"the", "two", "presidents"},
+	{"the", "allies"}, {"the", "two", "allies"}, {"the", "two", "men"}, {"the", "two"},
+	{"they"}, {"their"}, {"them"},
+}
+
+// resolve rewrites a sentence's mentions: weak single words become the
+// person they are the surname of, and pronouns and references become the
+// entity they stand for. It then remembers what the sentence named.
+func (r *resolver) resolve(toks []Token, ments []Mention) []Mention {
+	for k := range ments {
+		r.resolveName(&ments[k])
+	}
+	ments = r.addReferences(toks, ments)
+	r.remember(toks, ments)
+	return ments
+}
+
+// resolveName maps a name to a person named earlier in full.
+func (r *resolver) resolveName(m *Mention) {
+	if m.Entity.Type != schema.Person && !m.Weak {
+		return
+	}
+	key := fold(m.Entity.Name)
+	if e, ok := r.people[key]; ok {
+		m.Entity, m.Weak = e, false
+		return
+	}
+	if !strings.Contains(key, " ") {
+		if e, ok := r.lx.surnames[key]; ok {
+			m.Entity, m.Weak = e, false
+		}
+	}
+}
+
+// addReferences adds mentions for pronouns and referring phrases.
+func (r *resolver) addReferences(toks []Token, ments []Mention) []Mention {
+	var out []Mention
+	next := 0
+	for i := 0; i < len(toks); i++ {
+		for next < len(ments) && ments[next].Start <= i {
+			out = append(out, ments[next])
+			i = max(i, ments[next].End-1)
+			next++
+		}
+		if i >= len(toks) || mentionAt(ments, i) >= 0 {
+			continue
+		}
+		if refs, n := r.reference(toks, i, out); n > 0 {
+			out = append(out, refs...)
+			i += n - 1
+		}
+	}
+	return append(out, ments[next:]...)
+}
+
+// reference resolves the referring expression at toks[i], if any, to its
+// mentions (several for a pair) and its length in tokens.
+func (r *resolver) reference(toks []Token, i int, before []Mention) ([]Mention, int) {
+	for _, phrase := range pairPhrases {
+		if hasWords(toks, i, phrase) && len(r.pair) == 2 {
+			var out []Mention
+			for _, e := range r.pair {
+				out = append(out, Mention{Entity: e, Start: i, End: i + len(phrase), Kind: schema.Alias, Pronoun: true})
+			}
+			return out, len(phrase)
+		}
+	}
+	w := toks[i].Lower
+	if typ, ok := pronouns[w]; ok {
+		if e := r.antecedent(typ, toks, before); e != nil {
+			return []Mention{{Entity: *e, Start: i, End: i + 1, Kind: schema.Alias, Pronoun: true}}, 1
+		}
+		return nil, 0
+	}
+	if w == "the" && i+1 < len(toks) {
+		if _, n := r.lx.titles.longest(toks, i+1, lowerKey); n > 0 {
+			if e := r.holder(tokenText(toks, i+1, i+1+n)); e != nil && personAt(before, toks, i+1+n) < 0 {
+				return []Mention{{Entity: *e, Start: i, End: i + 1 + n, Kind: schema.Alias, Pronoun: true}}, 1 + n
+			}
+		}
+	}
+	return nil, 0
+}
+
+func hasWords(toks []Token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// antecedent finds what a pronoun stands for: the nearest fitting mention
+// earlier in the sentence that is not inside a phrase of place, else the
+// last one remembered from earlier sentences.
+func (r *resolver) antecedent(typ schema.EntityType, toks []Token, before []Mention) *schema.Entity {
+	wantPerson := typ == schema.Person
+	for k := len(before) - 1; k >= 0; k-- {
+		m := before[k]
+		if m.adjectival() || m.Weak || (m.Entity.Type == schema.Person) != wantPerson {
+			continue
+		}
+		if !wantPerson && (!m.Entity.Type.Actor() || locative(toks, before, k)) {
+			continue
+		}
+		e := m.Entity
+		return &e
+	}
+	if wantPerson {
+		return r.person
+	}
+	return r.actor
+}
+
+// holder returns the last person named with a title like this one.
+func (r *resolver) holder(title string) *schema.Entity {
+	head := strings.ToLower(title)
+	if f := strings.Fields(head); len(f) > 0 {
+		head = f[len(f)-1]
+	}
+	for k := len(r.roles) - 1; k >= 0; k-- {
+		if strings.Contains(strings.ToLower(r.roles[k].Role), head) {
+			e := r.roles[k].Entity
+			return &e
+		}
+	}
+	return nil
+}
+
+// locative reports whether mention k stands in a phrase of place ("in
+// Syria and Libya"), directly or by coordination.
+func locative(toks []Token, ments []Mention, k int) bool {
+	for ; k >= 0; k-- {
+		j := ments[k].Start - 1
+		for j >= 0 && (toks[j].Lower == "the" || toks[j].Lower == "eastern" || toks[j].Lower == "northern" || toks[j].Lower == "southern" || toks[j].Lower == "western") {
+			j--
+		}
+		if j < 0 {
+			return false
+		}
+		switch toks[j].Lower {
+		case "in", "at", "near", "across", "inside", "within", "throughout", "from", "into", "toward", "towards", "over":
+			return true
+		case "and", ",", "or":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// remember records the people, offices, actors and pairs a sentence named.
+func (r *resolver) remember(toks []Token, ments []Mention) {
+	for k, m := range ments {
+		e := m.Entity
+		if m.Weak || m.adjectival() {
+			continue
+		}
+		if e.Type == schema.Person {
+			r.person = &e
+			if !m.Pronoun && strings.Contains(e.Name, " ") {
+				r.people[fold(e.Name)] = e
+				parts := strings.Fields(e.Name)
+				r.people[fold(parts[len(parts)-1])] = e
+			}
+			if m.Role != "" {
+				r.roles = append(r.roles, m)
+			}
+			continue
+		}
+		if e.Type.Actor() && !locative(toks, ments, k) {
+			r.actor = &e
+		}
+	}
+	if pair := coordinatedPair(toks, ments); pair != nil {
+		r.pair = pair
+	}
+}
+
+// coordinatedPair returns the first two actors joined by "and" in a
+// sentence ("Turkey and the United States", "Çavuşoğlu and Blinken").
+func coordinatedPair(toks []Token, ments []Mention) []schema.Entity {
+	for k := 0; k+1 < len(ments); k++ {
+		a, b := ments[k], ments[k+1]
+		if a.Weak || b.Weak || a.Entity == b.Entity || !a.Entity.Type.Actor() || !b.Entity.Type.Actor() {
+			continue
+		}
+		if b.Start-a.End > 3 || (a.Entity.Type == schema.Person) != (b.Entity.Type == schema.Person) {
+			continue
+		}
+		for j := a.End; j < b.Start; j++ {
+			if toks[j].Lower == "and" {
+				return []schema.Entity{a.Entity, b.Entity}
+			}
+		}
+	}
+	return nil
+}
