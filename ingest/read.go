@@ -114,6 +114,22 @@ func (r *Reader) readFile(ctx context.Context, path, format string, emit func(sc
 	return r.readData(ctx, path, format, data, emit, fail)
 }
 
+// Size returns the bytes of supported files at paths, for progress.
+func Size(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && formats[strings.ToLower(filepath.Ext(f))] != "" {
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
+}
+
 // sniff guesses the format of standard input from its first character.
 func sniff(data []byte) string {
 	t := bytes.TrimSpace(data)
@@ -206,7 +222,7 @@ func readJSONL(ctx context.Context, path string, data []byte, emit func(schema.D
 		doc.ID, doc.URL = a.ID, firstOf(a.URL, doc.URL)
 		doc.Title, doc.Date = firstOf(a.Title, doc.Title), normalizeDate(firstOf(a.Date, doc.Date))
 		h := sha256.Sum256(line)
-		doc.Hash = hex.EncodeToString(h[:])
+		doc.Hash, doc.Size = hex.EncodeToString(h[:]), len(line)
 		if err := emit(doc); err != nil {
 			return err
 		}
@@ -224,7 +240,7 @@ func makeDocument(path, format string, data []byte) (schema.Document, error) {
 		return schema.Document{}, ErrEmpty
 	}
 	h := sha256.Sum256(data)
-	doc := schema.Document{ID: filepath.Base(path), Source: path, Hash: hex.EncodeToString(h[:])}
+	doc := schema.Document{ID: filepath.Base(path), Source: path, Hash: hex.EncodeToString(h[:]), Size: len(data)}
 	if path == "-" {
 		doc.ID = "stdin"
 	}

@@ -57,6 +57,7 @@ type Document struct {
 	Source string `json:"source"` // the file it was read from ("-" for standard input)
 	Text   string `json:"-"`      // cleaned article text; claim offsets index it
 	Hash   string `json:"hash"`   // hex SHA-256 of the raw content
+	Size   int    `json:"-"`      // bytes of raw content read
 }
 
 // Extraction is what extraction makes of one document.

@@ -1,0 +1,40 @@
+package graph
+
+import (
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	_ "github.com/lib/pq" // the driver Cayley's postgres backend uses
+)
+
+// freshPostgres creates an empty database on the server dsn names, drops it
+// when the test ends, and returns its URL.
+func freshPostgres(t *testing.T, dsn string) string {
+	t.Helper()
+	admin, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("cgtest_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Skipf("PostgreSQL at %s cannot create databases: %v", dsn, err)
+	}
+	t.Cleanup(func() {
+		a, err := sql.Open("postgres", dsn)
+		if err == nil {
+			a.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			a.Close()
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + strings.TrimPrefix(name, "/")
+	return u.String()
+}

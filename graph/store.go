@@ -1,0 +1,141 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // the embedded default store
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+)
+
+// ErrLocked is returned when another process holds a bolt store.
+var ErrLocked = errors.New("the database is in use by another claimgraph process")
+
+// Options tunes how a store is opened.
+type Options struct {
+	// LockWait is how long to wait for another process to release a bolt
+	// store before giving up; zero means three seconds.
+	LockWait time.Duration
+}
+
+// Store is a claim graph in a Cayley quad store. Its methods are safe for
+// concurrent use: readers are serialised against the writer, because a
+// bolt reader opened during a growing write transaction can deadlock.
+type Store struct {
+	qs      cgraph.QuadStore
+	backend string
+	mu      sync.RWMutex
+	lock    *os.File
+	path    string
+}
+
+// Open opens or creates the store named by dsn: "memory", a postgres:// or
+// postgresql:// URL, or else the directory of a bolt database.
+func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
+	switch {
+	case dsn == "memory" || dsn == ":memory:":
+		qs, err := cgraph.NewQuadStore("memstore", "", nil)
+		if err != nil {
+			return nil, err
+		}
+		return &Store{qs: qs, backend: "memory", path: dsn}, nil
+	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+		return openSQL(ctx, "postgres", dsn)
+	}
+	return openBolt(dsn, opt)
+}
+
+func openSQL(ctx context.Context, backend, dsn string) (*Store, error) {
+	if err := cgraph.InitQuadStore(backend, dsn, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil, fmt.Errorf("initialise %s store: %w", backend, err)
+	}
+	qs, err := cgraph.NewQuadStore(backend, dsn, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store: %w", backend, err)
+	}
+	return &Store{qs: qs, backend: backend, path: dsn}, nil
+}
+
+// openBolt opens a bolt store in dir, taking a lock file first: bolt itself
+// waits forever for a database another process holds.
+func openBolt(dir string, opt Options) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create store directory %s: %w", dir, err)
+	}
+	lock, err := lockDir(dir, opt.LockWait)
+	if err != nil {
+		return nil, err
+	}
+	opts := cgraph.Options{"no_bloom": true}
+	if err := cgraph.InitQuadStore("bolt", dir, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		lock.Close()
+		return nil, damaged(dir, err)
+	}
+	qs, err := cgraph.NewQuadStore("bolt", dir, opts)
+	if err != nil {
+		lock.Close()
+		return nil, damaged(dir, err)
+	}
+	return &Store{qs: qs, backend: "bolt", lock: lock, path: dir}, nil
+}
+
+func damaged(dir string, err error) error {
+	return fmt.Errorf("open store %s: %v: the database is damaged or not a claimgraph store; "+
+		"restore it from a backup, or ingest again into a new --db", dir, err)
+}
+
+// lockDir takes an exclusive lock on dir/claimgraph.lock, waiting up to
+// wait for another process to release it.
+func lockDir(dir string, wait time.Duration) (*os.File, error) {
+	if wait == 0 {
+		wait = 3 * time.Second
+	}
+	path := filepath.Join(dir, "claimgraph.lock")
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock store %s: %w", dir, err)
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			f.Truncate(0)
+			fmt.Fprintf(f, "%d\n", os.Getpid())
+			return f, nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			f.Close()
+			return nil, fmt.Errorf("lock store %s: %w", dir, err)
+		}
+		if time.Now().After(deadline) {
+			pid, _ := os.ReadFile(path)
+			f.Close()
+			return nil, fmt.Errorf("%s: %w (pid %s); wait for it to finish, or use another --db",
+				dir, ErrLocked, strings.TrimSpace(string(pid)))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Backend names the kind of store: bolt, memory or postgres.
+func (s *Store) Backend() string { return s.backend }
+
+// Close closes the store and releases its lock.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.qs.Close()
+	if s.lock != nil {
+		s.lock.Close()
+	}
+	return err
+}

@@ -1,0 +1,134 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// WriteResult says what writing one document changed.
+type WriteResult struct {
+	Unchanged bool // the document was stored before with the same content
+	Replaced  bool // an earlier version of the document was replaced
+	Added     int  // quads added
+	Removed   int  // quads removed
+}
+
+// WriteDocument stores a document and its claims in one transaction. A
+// document stored before with the same content hash is left alone; one
+// whose content changed has its old claims replaced.
+func (s *Store) WriteDocument(ctx context.Context, ex schema.Extraction) (WriteResult, error) {
+	if err := ctx.Err(); err != nil {
+		return WriteResult{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := ex.Document.ID
+	var res WriteResult
+	old, oldHash, err := s.documentQuads(ctx, id)
+	if err != nil {
+		return res, fmt.Errorf("read stored document %s: %w", id, err)
+	}
+	if oldHash == ex.Document.Hash && oldHash != "" {
+		res.Unchanged = true
+		return res, nil
+	}
+	res.Replaced = oldHash != ""
+	deltas := diff(old, documentQuads(ex), &res)
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return WriteResult{}, fmt.Errorf("write document %s: %w", id, err)
+	}
+	return res, nil
+}
+
+// diff returns the deltas that turn the old quads into the new ones.
+func diff(old, new []quad.Quad, res *WriteResult) []cgraph.Delta {
+	have := make(map[quad.Quad]bool, len(old))
+	for _, q := range old {
+		have[q] = true
+	}
+	want := make(map[quad.Quad]bool, len(new))
+	var deltas []cgraph.Delta
+	for _, q := range new {
+		if want[q] {
+			continue
+		}
+		want[q] = true
+		if !have[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			res.Added++
+		}
+	}
+	for _, q := range old {
+		if !want[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			res.Removed++
+		}
+	}
+	return deltas
+}
+
+// documentQuads returns every quad a stored document contributed — its own
+// node's, its claims' and its relation edges — and its content hash.
+func (s *Store) documentQuads(ctx context.Context, id string) ([]quad.Quad, string, error) {
+	doc := docNode(id)
+	label := quad.String(id)
+	own, err := s.quadsFrom(ctx, doc)
+	if err != nil || len(own) == 0 {
+		return nil, "", err
+	}
+	var out []quad.Quad
+	hash := ""
+	for _, q := range own {
+		if q.Label == label {
+			out = append(out, q)
+		}
+		if q.Predicate == quad.String(PredHash) {
+			hash = valueString(q.Object)
+		}
+	}
+	claims, err := s.subjectsOf(ctx, PredDoc, doc)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, c := range claims {
+		cq, err := s.quadsFrom(ctx, c)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, cq...)
+		if rel, ok := relationOf(cq, label); ok {
+			out = append(out, rel)
+		}
+	}
+	return out, hash, nil
+}
+
+// relationOf rebuilds the relation edge a claim's quads imply, if the
+// claim asserts one.
+func relationOf(claim []quad.Quad, label quad.Value) (quad.Quad, bool) {
+	var s, p, o quad.Value
+	mod := ""
+	negated := false
+	for _, q := range claim {
+		switch valueString(q.Predicate) {
+		case PredSubject:
+			s = q.Object
+		case PredPredicate:
+			p = q.Object
+		case PredObject:
+			o = q.Object
+		case PredModality:
+			mod = valueString(q.Object)
+		case PredNegated:
+			negated = true
+		}
+	}
+	if s == nil || p == nil || o == nil || negated || !schema.Modality(mod).Asserts() {
+		return quad.Quad{}, false
+	}
+	return quad.Quad{Subject: s, Predicate: p, Object: o, Label: label}, true
+}
