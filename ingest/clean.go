@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,7 +17,7 @@ var (
 	dateline      = regexp.MustCompile(`^[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ .'-]+,?( [A-Z][a-z]{2,8}\.? \d{1,2})?,? ?(\([A-Za-z .]+\) )?[\x{2013}\x{2014}-] `)
 	trailing      = regexp.MustCompile(`(?i)\s*(read more|continue reading|read the full story)\.?\s*$`)
 	isoDate       = regexp.MustCompile(`\b(19|20)\d\d-[01]\d-[0-3]\d\b`)
-	longDate      = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) ([0-3]?\d),? ((19|20)\d\d)\b`)
+	longDate      = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ([0-3]?\d),? ((19|20)\d\d)\b`)
 )
 
 // cleaned is an article's text with the furniture removed: one paragraph a
@@ -83,7 +84,7 @@ func findArticleDate(line string) string {
 		return d
 	}
 	if m := longDate.FindStringSubmatch(line); m != nil {
-		if t, ok := parseDate(m[1] + " " + m[2] + " " + m[3]); ok {
+		if t, err := time.Parse("Jan 2 2006", m[1][:3]+" "+m[2]+" "+m[3]); err == nil {
 			return t.Format("2006-01-02")
 		}
 	}

@@ -60,7 +60,7 @@ func dateAt(toks []Token, i int, article time.Time) (dateExpr, bool) {
 			}
 		}
 	}
-	if y, ok := yearAt(toks, i); ok && i > 0 && yearPreps[toks[i-1].Lower] {
+	if y, ok := yearAt(toks, i); ok && (i == 0 || !strings.HasPrefix(toks[i-1].Lower, "$")) {
 		return dateExpr{start: i, end: i + 1, value: fmt.Sprintf("%04d", y)}, true
 	}
 	if article.IsZero() {
@@ -75,8 +75,6 @@ func dateAt(toks []Token, i int, article time.Time) (dateExpr, bool) {
 	}
 	return relativeDate(toks, i, article)
 }
-
-var yearPreps = setOf("in", "since", "by", "until", "from", "of", "during", "early", "late", "mid")
 
 // monthDate reads "December 2020", "Feb. 8", "March 5, 2022", "March 11-13".
 func monthDate(toks []Token, i int, m time.Month, article time.Time) (dateExpr, bool) {
@@ -163,10 +161,14 @@ func relativeDate(toks []Token, i int, article time.Time) (dateExpr, bool) {
 	return dateExpr{}, false
 }
 
-// nearestDate picks the date said nearest to a claim's trigger.
-func nearestDate(dates []dateExpr, at int) (dateExpr, bool) {
+// nearestDate picks the date said nearest to a claim's trigger within the
+// clause [from, to).
+func nearestDate(dates []dateExpr, at, from, to int) (dateExpr, bool) {
 	best, bestDist := dateExpr{}, -1
 	for _, d := range dates {
+		if d.start < from || d.end > to {
+			continue
+		}
 		dist := at - d.end
 		if d.start > at {
 			dist = d.start - at

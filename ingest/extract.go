@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"strings"
+
 	"github.com/claimgraph/claimgraph/schema"
 )
 
@@ -33,6 +35,9 @@ func (lx *lexicon) claimsOf(f *frame) []found {
 	var out []found
 	out = append(out, f.offices()...)
 	out = append(out, f.madeBy()...)
+	for i := range f.toks {
+		f.verb[i] = len(f.triggersAt(lx, i)) > 0
+	}
 	for i := 0; i < len(f.toks); i++ {
 		matches := f.triggersAt(lx, i)
 		for _, m := range matches {
@@ -58,18 +63,27 @@ func (lx *lexicon) apply(f *frame, m match) []found {
 	switch m.trig.Kind {
 	case schema.Verb:
 		subjs, objs = f.verbArgs(m)
+		if pred.Symmetric && len(objs) == 0 && len(subjs) > 1 {
+			return lx.pairs(f, pred, subjs, m, confPair) // "Azerbaijan and Armenia fought"
+		}
 	case schema.Pair:
 		subjs, conf = f.subjectsLeft(m.start), confPair
 		return lx.pairs(f, pred, subjs, m, conf)
 	case schema.Noun:
 		subjs, objs, conf = f.nounArgs(m), f.objectsRight(m.end), confNoun
+		if len(subjs) == 0 {
+			subjs = f.lightVerbSubject(m.start) // "Fidan is on a visit to Washington"
+		}
 		if len(objs) > 0 {
 			if by := f.agentAfter(objs[len(objs)-1].End); len(by) > 0 && len(subjs) == 0 {
 				subjs = by
 			}
 		}
 	case schema.Between:
-		return lx.pairs(f, pred, f.objectsRight(m.end), m, confPair)
+		if m.end >= len(f.toks) || f.toks[m.end].Lower != "between" {
+			return nil
+		}
+		return lx.pairs(f, pred, f.objectsRight(m.end+1), m, confPair)
 	case schema.Member:
 		subjs, objs = f.memberArgs(m), f.orgBefore(m.start)
 		conf = confMember
@@ -186,6 +200,9 @@ func (f *frame) agentAfter(j int) []Mention {
 // subject of the clause it hangs from.
 func (f *frame) participleSubject(m match) []Mention {
 	j := m.start - 1
+	if j > 0 && f.toks[j].Text == "," && strings.HasSuffix(f.toks[m.start].Lower, "ing") {
+		return f.firstSubject(j) // "Turkey delayed it, accusing Helsinki of ..."
+	}
 	if j < 0 || !subordinators[f.toks[j].Lower] {
 		return nil
 	}
@@ -208,6 +225,20 @@ func (f *frame) participleSubject(m match) []Mention {
 	return nil
 }
 
+// firstSubject returns the subject of the sentence's first clause: its
+// first mention that can be a subject, before token end.
+func (f *frame) firstSubject(end int) []Mention {
+	for j := 0; j < end; j++ {
+		if k := f.cover[j]; k >= 0 {
+			if f.subjectFit(k) && f.ments[k].Entity.Type.Actor() {
+				return f.coordinatedRight(k)
+			}
+			j = f.ments[k].End - 1
+		}
+	}
+	return nil
+}
+
 var subordinators = setOf("while", "after", "before", "by", "despite", "since", "though", "although", "when", "without", "in")
 
 // nounArgs finds who does what a nominalisation names: a possessor
@@ -225,10 +256,41 @@ func (f *frame) nounArgs(m match) []Mention {
 		if t.Lower == "'s" || t.Lower == "'" {
 			continue
 		}
-		if boundaries[t.Text] || determiners[t.Lower] || prepositions[t.Lower] || clauseEnds[t.Lower] || t.capitalized() {
+		if boundaries[t.Text] || determiners[t.Lower] || prepositions[t.Lower] || clauseEnds[t.Lower] || t.capitalized() ||
+			auxiliaries[t.Lower] || f.verb[j] || strings.HasSuffix(t.Lower, "ed") {
 			return nil
 		}
 		skipped++
+	}
+	return nil
+}
+
+// auxiliaries are the verbs that carry tense, mood and voice.
+var auxiliaries = setOf("has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
+	"will", "would", "can", "could", "may", "might", "shall", "should", "must", "do", "does", "did")
+
+// lightVerbs say no more than that their subject does what the noun after
+// them names: "made a visit", "is on a trip", "held talks".
+var lightVerbs = setOf("made", "makes", "make", "paid", "pays", "pay", "began", "begins", "begin",
+	"started", "starts", "concluded", "concludes", "launched", "launches", "is", "are", "was",
+	"were", "currently", "on", "a", "an", "the", "his", "her", "its", "their", "first", "official",
+	"state", "diplomatic", "surprise", "rare", "historic", "two-day", "three-day", "one-day",
+	"week-long", "brief", "also", "now", "already", "recently", "will", "be", "has", "have", "had",
+	"been", "further")
+
+// lightVerbSubject returns the subject of a nominalisation that follows a
+// light verb or copula, when only such words stand between them.
+func (f *frame) lightVerbSubject(start int) []Mention {
+	for j := start - 1; j >= 0; j-- {
+		if k := f.cover[j]; k >= 0 {
+			if f.subjectFit(k) {
+				return f.coordinatedLeft(k)
+			}
+			return nil
+		}
+		if !lightVerbs[f.toks[j].Lower] {
+			return nil
+		}
 	}
 	return nil
 }

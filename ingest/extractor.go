@@ -81,7 +81,8 @@ func (x *Extractor) provenance(doc schema.Document, s Sentence, f *frame, c foun
 			claim.Qualifiers[k] = v
 		}
 	}
-	if d, ok := nearestDate(dates, c.at); ok && c.pred != schema.OfficialOf && c.pred != schema.MadeBy {
+	from, to := f.clause(c.at, c.end)
+	if d, ok := nearestDate(dates, c.at, from, to); ok && c.pred != schema.OfficialOf && c.pred != schema.MadeBy {
 		claim.Date = d.value
 		if d.since {
 			claim.Qualifiers["since"] = d.value

@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/claimgraph/claimgraph/schema"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
 
 // frame is one sentence ready for claim extraction: its tokens, its
 // resolved mentions and which mention covers each token.
@@ -8,10 +12,13 @@ type frame struct {
 	toks  []Token
 	ments []Mention
 	cover []int // token index → index of the first mention covering it, or -1
+	// verb marks the tokens where a trigger phrase starts: argument scans
+	// do not cross another predicate.
+	verb []bool
 }
 
 func newFrame(toks []Token, ments []Mention) *frame {
-	f := &frame{toks: toks, ments: ments, cover: make([]int, len(toks))}
+	f := &frame{toks: toks, ments: ments, cover: make([]int, len(toks)), verb: make([]bool, len(toks))}
 	for i := range f.cover {
 		f.cover[i] = -1
 	}
@@ -60,9 +67,13 @@ var (
 		"prosecutors", "police", "intelligence", "jets", "warplanes", "drones", "missiles",
 		"soldiers", "navy", "state", "regime", "envoy", "counterpart", "foreign", "defense",
 		"defence", "authorities", "lawmakers", "negotiators")
+	// parts after an adjective name a part of something else, not the
+	// adjective's country: "the Syrian branch of the PKK".
+	parts = setOf("branch", "wing", "arm", "affiliate", "offshoot", "faction", "unit", "units", "division", "chapter", "cell", "cells")
 	// openers start a parenthetical between commas: "Turkey, a NATO member,".
 	openers = setOf("which", "who", "whose", "a", "an", "the", "one", "including", "like",
-		"itself", "especially", "particularly", "where", "whom", "once", "then", "now")
+		"itself", "especially", "particularly", "where", "whom", "once", "then", "now", "also",
+		"both", "all", "each", "home")
 )
 
 // prepositional reports whether mention k stands after a preposition,
@@ -100,6 +111,9 @@ func (f *frame) subjectFit(k int) bool {
 	if m.adjectival() {
 		return m.End < len(f.toks) && actorHeads[f.toks[m.End].Lower]
 	}
+	if m.Entity.Type == schema.Thing || m.Entity.Type == schema.Weapon {
+		return false // "troops", "drones": their owner acts, named before them
+	}
 	return !(m.Pronoun && possessivePronouns[f.toks[m.Start].Lower] && m.End == m.Start+1 && !m.Possessive)
 }
 
@@ -118,6 +132,8 @@ func (f *frame) subjectsLeft(start int) []Mention {
 		}
 		t := f.toks[j]
 		switch {
+		case f.verb[j]:
+			return nil
 		case t.Text == ",":
 			open := f.parentheticalOpen(j)
 			if open < 0 {
@@ -151,7 +167,7 @@ func (f *frame) parentheticalOpen(j int) int {
 	for p := j - 1; p >= 0; p-- {
 		switch f.toks[p].Text {
 		case ",":
-			if p+1 < j && openers[f.toks[p+1].Lower] {
+			if w := f.toks[p+1].Lower; p+1 < j && (openers[w] || strings.HasSuffix(w, "ed") && prepositions[f.toks[min(p+2, j)].Lower]) {
 				return p
 			}
 			return -1
@@ -166,6 +182,7 @@ func (f *frame) parentheticalOpen(j int) int {
 // left by "and" or commas: "Turkey and the United States".
 func (f *frame) coordinatedLeft(k int) []Mention {
 	out := f.group(k)
+	sure := len(out) // mentions joined by "and" (a bare comma list may be an apposition)
 	j := f.ments[k].Start - 1
 	for j >= 1 {
 		w := f.toks[j].Lower
@@ -177,13 +194,16 @@ func (f *frame) coordinatedLeft(k int) []Mention {
 			i--
 		}
 		prev := f.cover[i]
-		if prev < 0 || f.ments[prev].Weak || f.prepositional(prev) {
+		if prev < 0 || f.ments[prev].Weak || f.prepositional(prev) || !f.ments[prev].Entity.Type.Actor() && f.ments[k].Entity.Type.Actor() {
 			break
 		}
 		out = append(f.group(prev), out...)
+		if w != "," {
+			sure = len(out)
+		}
 		j = f.ments[prev].Start - 1
 	}
-	return out
+	return out[len(out)-sure:]
 }
 
 // coordinatedRight returns mention k with the mentions joined to it on its
@@ -194,14 +214,18 @@ func (f *frame) coordinatedRight(k int) []Mention {
 	if f.ments[k].Possessive {
 		return out // "Ankara's offer": the noun after it ends the phrase
 	}
+	sure := len(out) // mentions joined by "and" (a bare comma list may be an apposition)
 	for j+1 < len(f.toks) {
 		w := f.toks[j].Lower
 		if w != "and" && w != "," && w != "or" {
 			break
 		}
 		i := j + 1
-		if f.toks[i].Lower == "and" && i+1 < len(f.toks) {
-			i++
+		if f.toks[i].Lower == "and" || f.toks[i].Lower == "or" {
+			w = "and"
+			if i+1 < len(f.toks) {
+				i++
+			}
 		}
 		if determiners[f.toks[i].Lower] && i+1 < len(f.toks) {
 			i++
@@ -211,12 +235,15 @@ func (f *frame) coordinatedRight(k int) []Mention {
 			break
 		}
 		out = append(out, f.group(next)...)
+		if w != "," {
+			sure = len(out)
+		}
 		j = f.ments[next].End
 		if f.ments[next].Possessive {
 			break
 		}
 	}
-	return out
+	return out[:sure]
 }
 
 // objectsRight finds the object of a predicate ending before token end: the
@@ -228,8 +255,8 @@ func (f *frame) objectsRight(end int) []Mention {
 			switch {
 			case m.Pronoun && possessivePronouns[f.toks[m.Start].Lower] && m.End == m.Start+1:
 				j = m.End // "its troops": a determiner
-			case m.adjectival() && m.End < len(f.toks) && f.cover[m.End] >= 0:
-				j = m.End // "Russian S-400": the thing, not its maker
+			case m.adjectival() && m.End < len(f.toks) && (f.cover[m.End] >= 0 || parts[f.toks[m.End].Lower]):
+				j = m.End // "Russian S-400": the thing, not its maker; "the Syrian branch of"
 			case m.Weak:
 				return nil
 			default:
@@ -238,7 +265,7 @@ func (f *frame) objectsRight(end int) []Mention {
 			continue
 		}
 		t := f.toks[j]
-		if boundaries[t.Text] || clauseEnds[t.Lower] || (prepositions[t.Lower] && j > end) || relatives[t.Lower] {
+		if boundaries[t.Text] || clauseEnds[t.Lower] || (prepositions[t.Lower] && j > end) || relatives[t.Lower] || f.verb[j] {
 			return nil
 		}
 		skipped++

@@ -10,7 +10,9 @@ var (
 	hedges     = setOf("may", "might", "could", "would", "should", "can", "plan", "plans", "planning", "planned", "threaten", "threatens", "threatened", "threatening", "consider", "considers", "considering", "considered", "prevent", "prevents", "stop", "stops", "possible", "possibly", "likely", "unlikely", "seek", "seeks", "hope", "hopes", "want", "wants", "wish", "wishes", "intend", "intends", "propose", "proposes", "proposed", "ready", "willing", "expected", "offered", "offer", "offers", "aims", "aim", "allegedly", "reportedly", "potential", "potentially")
 	futures    = setOf("will", "shall", "to", "'ll")
 	conditions = setOf("if", "unless", "whether")
-	reporters  = setOf("said", "says", "told", "stated", "noted", "added", "according", "announced", "reported", "confirmed", "claimed", "quoted")
+	// achieved before "to" make what follows happen: "managed to maintain".
+	achieved  = setOf("managed", "manages", "continued", "continues", "continue", "began", "begun", "begins", "started", "starts", "used", "went", "proceeded", "moved")
+	reporters = setOf("said", "says", "told", "stated", "noted", "added", "according", "announced", "reported", "confirmed", "claimed", "quoted")
 )
 
 // modality decides how the claim whose subject ends at token from and whose
@@ -35,6 +37,9 @@ func (f *frame) modality(from, to int) (schema.Modality, bool) {
 	}
 	if negated {
 		return schema.Negated, true
+	}
+	if to > 1 && f.toks[to-1].Lower == "to" && !achieved[f.toks[to-2].Lower] {
+		mod = schema.Hypothetical // "wants to prevent them joining", "attempts to hold"
 	}
 	if mod == schema.Asserted && f.conditional(to) {
 		mod = schema.Hypothetical

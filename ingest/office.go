@@ -84,6 +84,9 @@ func (lx *lexicon) absorbModifiers(toks []Token, ments []Mention, p, title int, 
 	var sub []string // a ministry or department named between country and title
 	for j := title - 1; j >= 0; j-- {
 		if toks[j].Lower == "'s" || officeFillers[toks[j].Lower] {
+			if officeFillers[toks[j].Lower] && mentionAt(ments, j) < 0 {
+				start = j // "his US counterpart Antony Blinken" is one mention
+			}
 			continue
 		}
 		k := mentionAt(ments, j)
@@ -108,6 +111,7 @@ func (lx *lexicon) absorbModifiers(toks []Token, ments []Mention, p, title int, 
 	}
 	person.Role = strings.TrimSpace(strings.Join(append(sub, role), " "))
 	person.Employer = employer
+	person.Start = start
 	if start < title {
 		ments = dropCovered(ments, start, title)
 	}

@@ -51,3 +51,21 @@ func (f *frame) phrase(j, n int) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// clause returns the span of the clause holding tokens [at, end): from the
+// punctuation or clause word before at to the one after end.
+func (f *frame) clause(at, end int) (int, int) {
+	from := at
+	for from > 0 && !clauseMark(f.toks[from-1]) {
+		from--
+	}
+	to := end
+	for to < len(f.toks) && !clauseMark(f.toks[to]) {
+		to++
+	}
+	return from, to
+}
+
+func clauseMark(t Token) bool {
+	return t.Text == "," || t.Text == ";" || t.Text == ":" || relatives[t.Lower] || t.Lower == "where" || t.Lower == "while" || t.Lower == "but" || t.Lower == "after" || t.Lower == "before"
+}

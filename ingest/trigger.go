@@ -37,6 +37,9 @@ func (f *frame) matchSlots(slots []schema.Slot, j, obj int) (int, int, bool) {
 	if len(slots) == 0 {
 		return j, obj, true
 	}
+	for j < len(f.toks) && quotes[f.toks[j].Text] && j > 0 {
+		j++ // "remain in “close coordination”"
+	}
 	s, rest := slots[0], slots[1:]
 	bestEnd, bestObj, found := -1, -1, false
 	try := func(end, o int, ok bool) {
@@ -73,6 +76,9 @@ func (f *frame) matchSlots(slots []schema.Slot, j, obj int) (int, int, bool) {
 	}
 	return bestEnd, bestObj, found
 }
+
+// quotes are quotation marks, which a phrase may be quoted inside.
+var quotes = setOf("\"", "\u201c", "\u201d", "'", "\u2018", "\u2019")
 
 func contains(words []string, w string) bool {
 	for _, x := range words {
