@@ -12,8 +12,15 @@ import (
 // CLAIMGRAPH_DEBUG="sentence" go test -run TestDebugSentence -v ./ingest
 func TestDebugSentence(t *testing.T) {
 	text := os.Getenv("CLAIMGRAPH_DEBUG")
+	if file := os.Getenv("CLAIMGRAPH_DEBUG_FILE"); file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text = Clean(string(b)).Text
+	}
 	if text == "" {
-		t.Skip("set CLAIMGRAPH_DEBUG to a sentence")
+		t.Skip("set CLAIMGRAPH_DEBUG to a sentence or CLAIMGRAPH_DEBUG_FILE to a file")
 	}
 	vocab, gaz, err := schema.Default()
 	if err != nil {
@@ -22,6 +29,7 @@ func TestDebugSentence(t *testing.T) {
 	x := NewExtractor(vocab, gaz)
 	res := newResolver(x.lx)
 	for _, s := range SplitSentences(text) {
+		fmt.Printf("%s\n", text[s.Start:s.End])
 		ments := x.lx.recognize(s.Tokens)
 		ments = x.lx.composeOffices(s.Tokens, ments)
 		ments = res.resolve(s.Tokens, ments)

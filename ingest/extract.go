@@ -93,6 +93,12 @@ func (lx *lexicon) apply(f *frame, m match) []found {
 	} else {
 		modFrom = m.start
 	}
+	for j := m.start - 1; j > modFrom; j-- {
+		if f.toks[j].Text == "," {
+			modFrom = j // a parenthetical's words are not the claim's
+			break
+		}
+	}
 	mod, neg := f.modality(modFrom, m.start)
 	var out []found
 	for _, s := range subjs {

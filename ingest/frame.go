@@ -91,13 +91,19 @@ func (f *frame) prepositional(k int) bool {
 		if prepositions[w] {
 			return true
 		}
-		if (w == "and" || w == "or" || w == ",") && j > 0 && f.cover[j-1] >= 0 {
+		if (w == "and" || w == "or" || w == "," && f.listItem(k)) && j > 0 && f.cover[j-1] >= 0 {
 			k = f.cover[j-1] + 1 // continue with the coordinated mention
 			continue
 		}
 		return false
 	}
 	return false
+}
+
+// listItem reports whether mention k is followed by more of a list.
+func (f *frame) listItem(k int) bool {
+	e := f.ments[k].End
+	return e < len(f.toks) && (f.toks[e].Text == "," || f.toks[e].Lower == "and" || f.toks[e].Lower == "or")
 }
 
 func isNumber(t Token) bool { return t.Text[0] >= '0' && t.Text[0] <= '9' }
@@ -185,6 +191,9 @@ func (f *frame) coordinatedLeft(k int) []Mention {
 	sure := len(out) // mentions joined by "and" (a bare comma list may be an apposition)
 	j := f.ments[k].Start - 1
 	for j >= 1 {
+		if determiners[f.toks[j].Lower] {
+			j-- // "Turkey and the United States"
+		}
 		w := f.toks[j].Lower
 		if w != "and" && w != "," && w != "or" {
 			break

@@ -11,18 +11,19 @@ import (
 // minister" to the last minister, "it" and "he" to the last actor of their
 // kind, "the two countries" to the last pair.
 type resolver struct {
-	lx       *lexicon
-	people   map[string]schema.Entity // folded full name and surname → person
-	roles    []Mention                // people named with a title, latest last
-	person   *schema.Entity           // the last person named
-	actor    *schema.Entity           // the last country or organisation acting
-	pair     []schema.Entity          // the last two actors named together
-	offices  map[string]*schema.Entity
-	lastSubj []schema.Entity
+	lx     *lexicon
+	people map[string]schema.Entity // folded full name and surname → person
+	roles  []Mention                // people named with a title, latest last
+	person *schema.Entity           // the last person named
+	actor  *schema.Entity           // the last country or organisation acting
+	// sentence counts sentences; personAt and actorAt are the sentences
+	// where person and actor were last named: a pronoun reaches back two.
+	sentence, personAt, actorAt, pairAt int
+	pair                                []schema.Entity // the last two actors named together
 }
 
 func newResolver(lx *lexicon) *resolver {
-	return &resolver{lx: lx, people: map[string]schema.Entity{}, offices: map[string]*schema.Entity{}}
+	return &resolver{lx: lx, people: map[string]schema.Entity{}}
 }
 
 // plural phrases that stand for the last pair of actors named together.
@@ -88,7 +89,7 @@ func (r *resolver) addReferences(toks []Token, ments []Mention) []Mention {
 // mentions (several for a pair) and its length in tokens.
 func (r *resolver) reference(toks []Token, i int, before []Mention) ([]Mention, int) {
 	for _, phrase := range pairPhrases {
-		if hasWords(toks, i, phrase) && len(r.pair) == 2 {
+		if hasWords(toks, i, phrase) && len(r.pair) == 2 && r.sentence-r.pairAt <= 1 {
 			var out []Mention
 			for _, e := range r.pair {
 				out = append(out, Mention{Entity: e, Start: i, End: i + len(phrase), Kind: schema.Alias, Pronoun: true})
@@ -98,7 +99,7 @@ func (r *resolver) reference(toks []Token, i int, before []Mention) ([]Mention, 
 	}
 	w := toks[i].Lower
 	if typ, ok := pronouns[w]; ok {
-		if e := r.antecedent(typ, toks, before); e != nil {
+		if e := r.antecedent(typ, toks, i, before); e != nil {
 			return []Mention{{Entity: *e, Start: i, End: i + 1, Kind: schema.Alias, Pronoun: true}}, 1
 		}
 		return nil, 0
@@ -125,26 +126,50 @@ func hasWords(toks []Token, i int, words []string) bool {
 	return true
 }
 
-// antecedent finds what a pronoun stands for: the nearest fitting mention
-// earlier in the sentence that is not inside a phrase of place, else the
-// last one remembered from earlier sentences.
-func (r *resolver) antecedent(typ schema.EntityType, toks []Token, before []Mention) *schema.Entity {
+// antecedent finds what the pronoun at toks[i] stands for. A subject
+// pronoun ("it opposes", "as it blames") and a possessive after a verb
+// ("reaffirmed its support") stand for the sentence's subject: its first
+// fitting mention. Other possessives ("as well as its annexation", "due to
+// its acquisition") stand for the nearest fitting mention, a possessor
+// first. Failing those, the last one named in the two sentences before.
+func (r *resolver) antecedent(typ schema.EntityType, toks []Token, i int, before []Mention) *schema.Entity {
 	wantPerson := typ == schema.Person
-	for k := len(before) - 1; k >= 0; k-- {
-		m := before[k]
+	var fits []Mention
+	for k, m := range before {
 		if m.adjectival() || m.Weak || (m.Entity.Type == schema.Person) != wantPerson {
 			continue
 		}
 		if !wantPerson && (!m.Entity.Type.Actor() || locative(toks, before, k)) {
 			continue
 		}
-		e := m.Entity
+		fits = append(fits, m)
+	}
+	if len(fits) > 0 {
+		pick := fits[0]
+		if possessivePronouns[toks[i].Lower] && i > 0 && !r.verbLike(toks[i-1]) {
+			pick = fits[len(fits)-1]
+			for _, m := range fits {
+				if m.Possessive {
+					pick = m
+				}
+			}
+		}
+		e := pick.Entity
 		return &e
 	}
-	if wantPerson {
+	if wantPerson && r.sentence-r.personAt <= 1 {
 		return r.person
 	}
-	return r.actor
+	if !wantPerson && r.sentence-r.actorAt <= 1 {
+		return r.actor
+	}
+	return nil
+}
+
+// verbLike reports whether a word is a verb that can take an object:
+// a trigger word, or a word in -ed.
+func (r *resolver) verbLike(t Token) bool {
+	return len(r.lx.triggers[t.Lower]) > 0 || strings.HasSuffix(t.Lower, "ed") && !prepositions[t.Lower]
 }
 
 // holder returns the last person named with a title like this one.
@@ -186,13 +211,14 @@ func locative(toks []Token, ments []Mention, k int) bool {
 
 // remember records the people, offices, actors and pairs a sentence named.
 func (r *resolver) remember(toks []Token, ments []Mention) {
+	r.sentence++
 	for k, m := range ments {
 		e := m.Entity
 		if m.Weak || m.adjectival() {
 			continue
 		}
 		if e.Type == schema.Person {
-			r.person = &e
+			r.person, r.personAt = &e, r.sentence
 			if !m.Pronoun && strings.Contains(e.Name, " ") {
 				r.people[fold(e.Name)] = e
 				parts := strings.Fields(e.Name)
@@ -204,11 +230,11 @@ func (r *resolver) remember(toks []Token, ments []Mention) {
 			continue
 		}
 		if e.Type.Actor() && !locative(toks, ments, k) {
-			r.actor = &e
+			r.actor, r.actorAt = &e, r.sentence
 		}
 	}
 	if pair := coordinatedPair(toks, ments); pair != nil {
-		r.pair = pair
+		r.pair, r.pairAt = pair, r.sentence
 	}
 }
 
@@ -222,6 +248,9 @@ func coordinatedPair(toks []Token, ments []Mention) []schema.Entity {
 		}
 		if b.Start-a.End > 3 || (a.Entity.Type == schema.Person) != (b.Entity.Type == schema.Person) {
 			continue
+		}
+		if p := a.Start - 1; p >= 0 && (prepositions[toks[p].Lower] || p > 0 && determiners[toks[p].Lower] && prepositions[toks[p-1].Lower]) {
+			continue // "tensions between X and Y" are not a pair that acts
 		}
 		for j := a.End; j < b.Start; j++ {
 			if toks[j].Lower == "and" {
