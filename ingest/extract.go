@@ -36,7 +36,7 @@ func (lx *lexicon) claimsOf(f *frame) []found {
 	out = append(out, f.offices()...)
 	out = append(out, f.madeBy()...)
 	for i := range f.toks {
-		f.verb[i] = len(f.triggersAt(lx, i)) > 0
+		f.verb[i] = f.isVerb(lx, i)
 	}
 	for i := 0; i < len(f.toks); i++ {
 		matches := f.triggersAt(lx, i)

@@ -54,7 +54,10 @@ var (
 		"after", "before", "since", "through", "via", "regarding", "including", "like", "amid",
 		"despite", "near", "across", "within", "than", "without", "upon", "onto", "behind",
 		"beyond", "around", "following", "alongside", "amongst", "per")
-	determiners = setOf("the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+	// conjunctions are prepositions that also open clauses: "after Russian
+	// forces invaded" has a subject after "after".
+	conjunctions = setOf("after", "before", "since", "until", "following")
+	determiners  = setOf("the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
 		"these", "those", "some", "any", "all", "both", "each")
 	possessivePronouns = setOf("its", "his", "her", "their")
 	beForms            = setOf("is", "are", "was", "were", "be", "been", "being")
@@ -76,6 +79,40 @@ var (
 		"both", "all", "each", "home")
 )
 
+// isVerb reports whether a verb or pair trigger starts at token i and the
+// word is not used as a noun ("the sanctions", "Russia's attacks").
+func (f *frame) isVerb(lx *lexicon, i int) bool {
+	if i > 0 {
+		if w := f.toks[i-1].Lower; determiners[w] || w == "'s" || w == "'" || isNumber(f.toks[i-1]) {
+			return false
+		}
+	}
+	for _, m := range f.triggersAt(lx, i) {
+		if m.trig.Kind == schema.Verb || m.trig.Kind == schema.Pair {
+			return true
+		}
+	}
+	return false
+}
+
+// actor returns the mention that acts for mention k: itself, or for
+// "Russian forces" and "Ethiopia's army" the adjective or possessor before
+// the thing named. ok is false when neither can act.
+func (f *frame) actor(k int) (int, bool) {
+	m := f.ments[k]
+	if m.Entity.Type != schema.Thing && m.Entity.Type != schema.Weapon {
+		return k, true
+	}
+	j := m.Start - 1
+	if j >= 0 && (f.toks[j].Lower == "'s" || f.toks[j].Lower == "'") {
+		j--
+	}
+	if j >= 0 && f.cover[j] >= 0 && f.ments[f.cover[j]].Entity.Type.Actor() {
+		return f.cover[j], true
+	}
+	return k, false
+}
+
 // prepositional reports whether mention k stands after a preposition,
 // directly or by coordination with one that does.
 func (f *frame) prepositional(k int) bool {
@@ -88,7 +125,7 @@ func (f *frame) prepositional(k int) bool {
 			return false
 		}
 		w := f.toks[j].Lower
-		if prepositions[w] {
+		if prepositions[w] && !conjunctions[w] {
 			return true
 		}
 		if (w == "and" || w == "or" || w == "," && f.listItem(k)) && j > 0 && f.cover[j-1] >= 0 {
@@ -130,6 +167,9 @@ func (f *frame) subjectFit(k int) bool {
 func (f *frame) subjectsLeft(start int) []Mention {
 	for j := start - 1; j >= 0; j-- {
 		if k := f.cover[j]; k >= 0 {
+			if a, ok := f.actor(k); ok && a != k {
+				k = a // "Russian forces invaded": Russia did
+			}
 			if f.subjectFit(k) {
 				return f.coordinatedLeft(k)
 			}
@@ -139,6 +179,15 @@ func (f *frame) subjectsLeft(start int) []Mention {
 		t := f.toks[j]
 		switch {
 		case f.verb[j]:
+			return nil
+		case (t.Lower == "and" || t.Lower == "but") && j > 0 && f.cover[j-1] < 0 && onlyAdverbs(f.toks[j+1:start]):
+			// "Beijing rejected the statement and accused Washington":
+			// the subject of the verb before the "and".
+			for v := j - 1; v >= 0; v-- {
+				if f.verb[v] {
+					return f.subjectsLeft(v)
+				}
+			}
 			return nil
 		case t.Text == ",":
 			open := f.parentheticalOpen(j)
@@ -153,6 +202,20 @@ func (f *frame) subjectsLeft(start int) []Mention {
 		}
 	}
 	return nil
+}
+
+// adverbs may stand between a subject and its verb.
+var adverbs = setOf("also", "then", "later", "since", "again", "further", "still", "quickly", "swiftly",
+	"publicly", "repeatedly", "formally", "officially", "reportedly", "allegedly", "recently", "already",
+	"has", "have", "had", "will", "would", "not", "never")
+
+func onlyAdverbs(toks []Token) bool {
+	for _, t := range toks {
+		if !adverbs[t.Lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // antecedentOf returns the mention a relative pronoun at j refers to.
@@ -203,6 +266,11 @@ func (f *frame) coordinatedLeft(k int) []Mention {
 			i--
 		}
 		prev := f.cover[i]
+		if prev >= 0 {
+			if a, ok := f.actor(prev); ok {
+				prev = a // "Ethiopian forces and the TPLF"
+			}
+		}
 		if prev < 0 || f.ments[prev].Weak || f.prepositional(prev) || !f.ments[prev].Entity.Type.Actor() && f.ments[k].Entity.Type.Actor() {
 			break
 		}
@@ -266,6 +334,8 @@ func (f *frame) objectsRight(end int) []Mention {
 				j = m.End // "its troops": a determiner
 			case m.adjectival() && m.End < len(f.toks) && (f.cover[m.End] >= 0 || parts[f.toks[m.End].Lower]):
 				j = m.End // "Russian S-400": the thing, not its maker; "the Syrian branch of"
+			case m.Possessive && m.End+1 < len(f.toks) && f.cover[m.End+1] >= 0:
+				j = m.End + 1 // "annexed Ukraine's Crimean Peninsula": the peninsula
 			case m.Weak:
 				return nil
 			default:

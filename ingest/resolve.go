@@ -144,6 +144,9 @@ func (r *resolver) antecedent(typ schema.EntityType, toks []Token, i int, before
 		}
 		fits = append(fits, m)
 	}
+	if toks[i].Lower == "it" && i > 0 && r.verbLike(toks[i-1]) {
+		return nil // "condemned it": an object "it" is mostly a thing, not an actor
+	}
 	if len(fits) > 0 {
 		pick := fits[0]
 		if possessivePronouns[toks[i].Lower] && i > 0 && !r.verbLike(toks[i-1]) {
