@@ -14,7 +14,7 @@ import (
 var (
 	furnitureLine = regexp.MustCompile(`(?i)(join now|sign up|subscribe|unsubscribe|newsletter|cookie|privacy policy|terms of (service|use)|all rights reserved|^advertisement$|^reporting by|^editing by|^writing by|^additional reporting|^our standards|comments are closed|^click here|^photo:|picture taken|reuters/|afp/|/afp|getty images|/ap photo|^image:|^file photo|^credit:|^follow us|^share (this|on)|^copyright|©|^by [a-z]+( [a-z]+){0,3}$|^(updated|published|posted)[: ]|^\d+ min(ute)? read|recaptcha|^loading|^listen to this|^watch:|^video:|^sponsored|^support (our|independent) journalism|keep up to date)`)
 	sectionEnd    = regexp.MustCompile(`(?i)^(most (popular|read|viewed)|recommended( for you| stories| articles)?|related( posts| articles| stories| news| coverage| content)?|read more|more (from|on|stories|news)\b.*|you may also like|you might also like|trending( now)?|latest( news| stories)?|editor'?s picks|top stories|also read|see also|more in [a-z]+)\s*:?$`)
-	dateline      = regexp.MustCompile(`^[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ .'-]+,?( [A-Z][a-z]{2,8}\.? \d{1,2})?,? ?(\([A-Za-z .]+\) )?[\x{2013}\x{2014}-] `)
+	dateline      = regexp.MustCompile(`^[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ .'-]+(, [A-Z][a-z]+( [A-Z][a-z]+)?)?,? ?([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?)?,? ?(\([A-Za-z .]+\) )?[\x{2013}\x{2014}-] `)
 	trailing      = regexp.MustCompile(`(?i)\s*(read more|continue reading|read the full story)\.?\s*$`)
 	isoDate       = regexp.MustCompile(`\b(19|20)\d\d-[01]\d-[0-3]\d\b`)
 	longDate      = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ([0-3]?\d),? ((19|20)\d\d)\b`)

@@ -28,11 +28,24 @@ func TestClean(t *testing.T) {
 	}
 }
 
+func TestCleanStripsDatelines(t *testing.T) {
+	for _, line := range []string{
+		"ANKARA, March 5 (Reuters) \u2013 Turkey and the United States agreed on a plan today.",
+		"BRUSSELS, Feb. 25, 2022 - Turkey and the United States agreed on a plan today.",
+		"CAMP DAVID, Maryland - Turkey and the United States agreed on a plan today.",
+	} {
+		if got := Clean(line).Text; got != "Turkey and the United States agreed on a plan today." {
+			t.Errorf("%q cleaned to %q", line, got)
+		}
+	}
+}
+
 func TestCleanFindsDate(t *testing.T) {
 	for _, tt := range []struct{ line, want string }{
 		{" date 2022-02-09 Turkish officials meet", "2022-02-09"},
 		{"February 09 2022 11:27:57", "2022-02-09"},
 		{"Published March 5, 2022", "2022-03-05"},
+		{"BRUSSELS, Feb. 25, 2022 - The EU acted.", "2022-02-25"},
 	} {
 		if got := Clean(tt.line).Date; got != tt.want {
 			t.Errorf("%q: date %q, want %q", tt.line, got, tt.want)

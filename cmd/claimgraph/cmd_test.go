@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+const articles = "../../examples/articles"
+
+// runT runs claimgraph with args and returns its exit status and output.
+func runT(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errw)
+	return code, out.String(), errw.String()
+}
+
+func TestExtractJSONL(t *testing.T) {
+	code, out, errw := runT(t, "", "extract", "--format", "jsonl", articles)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 20 {
+		t.Fatalf("%d claims", len(lines))
+	}
+	for _, line := range lines {
+		var c map[string]interface{}
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		for _, field := range []string{"doc", "subject", "subject_type", "predicate", "object", "object_type",
+			"negated", "modality", "sentence", "start", "end", "date", "qualifiers", "confidence"} {
+			if _, ok := c[field]; !ok {
+				t.Errorf("claim lacks %q: %s", field, line)
+			}
+		}
+	}
+}
+
+func TestExtractTableFromStdin(t *testing.T) {
+	code, out, _ := runT(t, "Russia invaded Ukraine in February 2022, officials said.", "extract", "-")
+	if code != 0 || !strings.Contains(out, "invaded") || !strings.Contains(out, "SUBJECT") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
+
+func TestIngestQueryStats(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	code, out, errw := runT(t, "", "--db", db, "ingest", articles)
+	if code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errw)
+	}
+	if !strings.Contains(out, "documents read") || !strings.Contains(out, "Sample claims") {
+		t.Errorf("summary:\n%s", out)
+	}
+	code, out, errw = runT(t, "", "--db", db, "query", `g.V("Russia").In("sanctioned").Unique().All()`)
+	if code != 0 || !strings.Contains(out, `"United States"`) || !strings.Contains(out, `"European Union"`) {
+		t.Fatalf("query exit %d: %s %s", code, out, errw)
+	}
+	var res struct{ Result []map[string]interface{} }
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Result) != 2 {
+		t.Fatalf("want {\"result\": [2 results]}, got %s (%v)", out, err)
+	}
+	_, before, _ := runT(t, "", "--db", db, "stats", "--json")
+	code, out, _ = runT(t, "", "--db", db, "ingest", "--json", articles)
+	var sum ingestSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || code != 0 || sum.Added != 0 || sum.Unchanged != sum.Read {
+		t.Fatalf("re-ingest exit %d: %+v %v", code, sum, err)
+	}
+	_, after, _ := runT(t, "", "--db", db, "stats", "--json")
+	if before != after {
+		t.Errorf("stats changed on re-ingest:\n%s\n%s", before, after)
+	}
+	code, out, _ = runT(t, "", "--db", db, "stats")
+	if code != 0 || !strings.Contains(out, "Relations by predicate") {
+		t.Errorf("stats:\n%s", out)
+	}
+}
+
+func TestIngestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"binary.txt": "\x00\x01\x02\x03 not text",
+		"latin1.txt": "caf\xe9 au lait",
+		"empty.txt":  "",
+		"notes.png":  "\x89PNG",
+		"broken.jsonl": `{"id": "ok-1", "text": "Russia invaded Ukraine in February 2022, officials said on Monday."}` + "\n" +
+			`{"id": "broken", "text": ` + "\n",
+		"good.txt": "Turkey bought S-400 systems from Russia in 2019, officials said on Monday.\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "g.db")
+	code, out, errw := runT(t, "", "--db", db, "ingest", "--json", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"binary.txt: binary", "latin1.txt: invalid UTF-8", "empty.txt: empty", "broken.jsonl:2: malformed JSON"} {
+		if !strings.Contains(errw, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errw)
+		}
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 2 || sum.Failed != 4 || sum.Skipped != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	_, out, _ = runT(t, "", "--db", db, "query", `g.V("Turkey").Out("bought").All()`)
+	if !strings.Contains(out, "S-400") {
+		t.Errorf("good document did not land: %s", out)
+	}
+}
+
+func TestIngestLockedStoreFailsFast(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	s, err := graph.Open(context.Background(), db, graph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	start := time.Now()
+	code, _, errw := runT(t, "", "--db", db, "ingest", articles)
+	if code != 1 || !strings.Contains(errw, "in use by another claimgraph process") {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	if time.Since(start) > time.Minute {
+		t.Errorf("took %s", time.Since(start))
+	}
+}
+
+func TestQueryTimeoutAndSources(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	code, _, errw := runT(t, "", "--db", db, "query", "--timeout", "300ms", "while (true) {}")
+	if code != 1 || !strings.Contains(errw, "timed out") {
+		t.Fatalf("endless script: exit %d: %s", code, errw)
+	}
+	script := filepath.Join(t.TempDir(), "q.js")
+	os.WriteFile(script, []byte(`g.V("nobody").All()`), 0o644)
+	for _, args := range [][]string{{"query", "-f", script}, {"query", "-"}} {
+		code, out, errw := runT(t, `g.V("nobody").All()`, append([]string{"--db", db}, args...)...)
+		if code != 0 || !strings.Contains(out, `"result": []`) {
+			t.Errorf("%v: exit %d: %s %s", args, code, out, errw)
+		}
+	}
+	code, _, errw = runT(t, "", "--db", db, "query", "g.V(")
+	if code != 1 || !strings.Contains(errw, "the query") {
+		t.Errorf("syntax error: exit %d: %s", code, errw)
+	}
+}
