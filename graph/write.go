@@ -37,7 +37,12 @@ func (s *Store) WriteDocument(ctx context.Context, ex schema.Extraction) (WriteR
 		return res, nil
 	}
 	res.Replaced = oldHash != ""
-	deltas := diff(old, documentQuads(ex), &res)
+	quads := documentQuads(ex)
+	known, err := s.knownTypes(ctx, ex.Entities)
+	if err != nil {
+		return res, fmt.Errorf("read stored entities of %s: %w", id, err)
+	}
+	deltas := diff(append(old, known...), quads, &res)
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 		return WriteResult{}, fmt.Errorf("write document %s: %w", id, err)
 	}
@@ -63,7 +68,7 @@ func diff(old, new []quad.Quad, res *WriteResult) []cgraph.Delta {
 		}
 	}
 	for _, q := range old {
-		if !want[q] {
+		if !want[q] && q.Label != nil {
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 			res.Removed++
 		}
@@ -105,6 +110,25 @@ func (s *Store) documentQuads(ctx context.Context, id string) ([]quad.Quad, stri
 		}
 	}
 	return out, hash, nil
+}
+
+// knownTypes returns the type quads already stored for the entities, so
+// that a write neither adds nor counts them again. They are shared by every
+// document that names the entity and never removed with one.
+func (s *Store) knownTypes(ctx context.Context, entities []schema.Entity) ([]quad.Quad, error) {
+	var out []quad.Quad
+	for _, e := range entities {
+		qs, err := s.quadsFrom(ctx, quad.String(e.Name))
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			if q.Predicate == quad.String(PredType) && q.Label == nil {
+				out = append(out, q)
+			}
+		}
+	}
+	return out, nil
 }
 
 // relationOf rebuilds the relation edge a claim's quads imply, if the

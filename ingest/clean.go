@@ -12,12 +12,23 @@ import (
 // furnitureLine is dropped; a line that matches sectionEnd ends the article
 // (related and popular lists come after it).
 var (
-	furnitureLine = regexp.MustCompile(`(?i)(join now|sign up|subscribe|unsubscribe|newsletter|cookie|privacy policy|terms of (service|use)|all rights reserved|^advertisement$|^reporting by|^editing by|^writing by|^additional reporting|^our standards|comments are closed|^click here|^photo:|picture taken|reuters/|afp/|/afp|getty images|/ap photo|^image:|^file photo|^credit:|^follow us|^share (this|on)|^copyright|©|^by [a-z]+( [a-z]+){0,3}$|^(updated|published|posted)[: ]|^\d+ min(ute)? read|recaptcha|^loading|^listen to this|^watch:|^video:|^sponsored|^support (our|independent) journalism|keep up to date)`)
-	sectionEnd    = regexp.MustCompile(`(?i)^(most (popular|read|viewed)|recommended( for you| stories| articles)?|related( posts| articles| stories| news| coverage| content)?|read more|more (from|on|stories|news)\b.*|you may also like|you might also like|trending( now)?|latest( news| stories)?|editor'?s picks|top stories|also read|see also|more in [a-z]+)\s*:?$`)
-	dateline      = regexp.MustCompile(`^[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ .'-]+(, [A-Z][a-z]+( [A-Z][a-z]+)?)?,? ?([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?)?,? ?(\([A-Za-z .]+\) )?[\x{2013}\x{2014}-] `)
-	trailing      = regexp.MustCompile(`(?i)\s*(read more|continue reading|read the full story)\.?\s*$`)
-	isoDate       = regexp.MustCompile(`\b(19|20)\d\d-[01]\d-[0-3]\d\b`)
-	longDate      = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ([0-3]?\d),? ((19|20)\d\d)\b`)
+	// furnitureAnywhere and furniturePrefix mark a line as furniture when
+	// its lower-cased text contains or starts with one of them.
+	furnitureAnywhere = []string{"join now", "sign up", "subscribe", "newsletter", "cookie",
+		"privacy policy", "terms of service", "terms of use", "all rights reserved",
+		"comments are closed", "picture taken", "reuters/", "afp/", "/afp", "getty images",
+		"/ap photo", "recaptcha", "keep up to date", "\u00a9"}
+	furniturePrefix = []string{"advertisement", "reporting by", "editing by", "writing by",
+		"additional reporting", "our standards", "click here", "photo:", "image:", "file photo",
+		"credit:", "follow us", "share this", "share on", "copyright", "updated:", "updated ",
+		"published:", "published ", "posted:", "posted ", "loading", "listen to this", "watch:",
+		"video:", "sponsored", "support our journalism", "support independent journalism"}
+	byline     = regexp.MustCompile(`^by [a-z]+( [a-z.]+){0,3}$|^\d+ min(ute)? read`)
+	sectionEnd = regexp.MustCompile(`(?i)^(most (popular|read|viewed)|recommended( for you| stories| articles)?|related( posts| articles| stories| news| coverage| content)?|read more|more (from|on|stories|news)\b.*|you may also like|you might also like|trending( now)?|latest( news| stories)?|editor'?s picks|top stories|also read|see also|more in [a-z]+)\s*:?$`)
+	dateline   = regexp.MustCompile(`^[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ .'-]+(, [A-Z][a-z]+( [A-Z][a-z]+)?)?,? ?([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?)?,? ?(\([A-Za-z .]+\) )?[\x{2013}\x{2014}-] `)
+	trailing   = regexp.MustCompile(`(?i)\s*(read more|continue reading|read the full story)\.?\s*$`)
+	isoDate    = regexp.MustCompile(`\b(19|20)\d\d-[01]\d-[0-3]\d\b`)
+	longDate   = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ([0-3]?\d),? ((19|20)\d\d)\b`)
 )
 
 // cleaned is an article's text with the furniture removed: one paragraph a
@@ -35,22 +46,22 @@ func Clean(raw string) cleaned {
 	var kept []string
 	seen := map[string]bool{}
 	raw = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\ufeff", "").Replace(raw)
-	for _, line := range strings.Split(raw, "\n") {
+	for n, line := range strings.Split(raw, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		if out.Date == "" {
+		if out.Date == "" && n < 12 {
 			out.Date = findArticleDate(line)
 		}
 		if seen[line] {
 			continue
 		}
 		seen[line] = true
-		if sectionEnd.MatchString(line) && len(kept) >= 2 {
+		if len(line) < 40 && len(kept) >= 2 && sectionEnd.MatchString(line) {
 			break
 		}
-		if furnitureLine.MatchString(line) {
+		if isFurniture(line) {
 			continue
 		}
 		line = trailing.ReplaceAllString(dateline.ReplaceAllString(line, ""), "")
@@ -64,6 +75,22 @@ func Clean(raw string) cleaned {
 	}
 	out.Text = strings.Join(kept, "\n")
 	return out
+}
+
+// isFurniture reports whether a line is page furniture by its words.
+func isFurniture(line string) bool {
+	lower := strings.ToLower(line)
+	for _, p := range furniturePrefix {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	for _, p := range furnitureAnywhere {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return byline.MatchString(lower)
 }
 
 // isProse reports whether a line reads as article prose: a sentence that

@@ -156,7 +156,7 @@ func (lx *lexicon) pairs(f *frame, pred schema.Predicate, actors []Mention, m ma
 func (f *frame) verbArgs(m match) (subjs, objs []Mention) {
 	if f.passive(m.start) {
 		if m.end < len(f.toks) && f.toks[m.end].Lower == "by" {
-			return f.agentAfter(m.end - 1), f.subjectsLeft(m.start)
+			return f.agentAfter(m.end), f.subjectsLeft(m.start)
 		}
 		return nil, nil // an agentless passive names no actor
 	}
@@ -169,7 +169,37 @@ func (f *frame) verbArgs(m match) (subjs, objs []Mention) {
 	if len(subjs) == 0 {
 		subjs = f.participleSubject(m)
 	}
+	if len(objs) == 0 && len(subjs) > 0 {
+		objs = f.relativeObject(subjs[0].Start) // "the Houthis, whom Tehran supports"
+	}
 	return subjs, objs
+}
+
+// relativeObject returns the object of a verb in an object relative
+// clause whose subject starts at token start: the antecedent of "whom",
+// "which" or "that" ("the Houthis, whom Tehran supports"), or a thing
+// named just before the subject ("the S-400 systems it bought").
+func (f *frame) relativeObject(start int) []Mention {
+	j := start - 1
+	if j < 0 {
+		return nil
+	}
+	if w := f.toks[j].Lower; w == "whom" || w == "which" || w == "that" {
+		return f.antecedentOf(j)
+	}
+	for n := 0; j >= 0 && n <= 3; n, j = n+1, j-1 {
+		if k := f.cover[j]; k >= 0 {
+			if t := f.ments[k].Entity.Type; t == schema.Weapon || t == schema.Thing {
+				return f.group(k) // "the S-400 air defence systems it bought"
+			}
+			return nil
+		}
+		t := f.toks[j]
+		if boundaries[t.Text] || f.verb[j] || prepositions[t.Lower] || determiners[t.Lower] || t.capitalized() {
+			return nil
+		}
+	}
+	return nil
 }
 
 // passive reports whether a be-verb stands before the trigger at start.

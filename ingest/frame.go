@@ -344,7 +344,8 @@ func (f *frame) objectsRight(end int) []Mention {
 			continue
 		}
 		t := f.toks[j]
-		if boundaries[t.Text] || clauseEnds[t.Lower] || (prepositions[t.Lower] && j > end) || relatives[t.Lower] || f.verb[j] {
+		approx := j+1 < len(f.toks) && isNumber(f.toks[j+1]) // "about 1,500 troops"
+		if boundaries[t.Text] || clauseEnds[t.Lower] || prepositions[t.Lower] && !approx || relatives[t.Lower] || f.verb[j] {
 			return nil
 		}
 		skipped++

@@ -152,6 +152,9 @@ func (lx *lexicon) nameRun(toks []Token, i int) int {
 		if !t.isWord() || !t.capitalized() || notNames[t.Lower] || j > i && lx.startsSomething(toks, j) {
 			break
 		}
+		if j == 0 && len(lx.triggers[t.Lower]) > 0 {
+			break // "Talks between ...", "Fighting between ...": a capitalised first word
+		}
 		j++
 	}
 	return j - i

@@ -249,7 +249,7 @@ func coordinatedPair(toks []Token, ments []Mention) []schema.Entity {
 		if a.Weak || b.Weak || a.Entity == b.Entity || !a.Entity.Type.Actor() || !b.Entity.Type.Actor() {
 			continue
 		}
-		if b.Start-a.End > 3 || (a.Entity.Type == schema.Person) != (b.Entity.Type == schema.Person) {
+		if b.Start-a.End > 4 || (a.Entity.Type == schema.Person) != (b.Entity.Type == schema.Person) {
 			continue
 		}
 		if p := a.Start - 1; p >= 0 && (prepositions[toks[p].Lower] || p > 0 && determiners[toks[p].Lower] && prepositions[toks[p-1].Lower]) {

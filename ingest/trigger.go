@@ -59,7 +59,7 @@ func (f *frame) matchSlots(slots []schema.Slot, j, obj int) (int, int, bool) {
 		}
 	case s.Any:
 		try(f.matchSlots(rest, j, obj))
-		for n := 1; n <= 3 && j+n <= len(f.toks); n++ {
+		for n := 1; n <= 4 && j+n <= len(f.toks); n++ {
 			t := f.toks[j+n-1]
 			if f.cover[j+n-1] >= 0 || boundaries[t.Text] {
 				break

@@ -142,7 +142,12 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 
 func writeIngestSummary(w io.Writer, s ingestSummary) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	row := func(label string, n int, note string) { fmt.Fprintf(tw, "%s\t%d\t %s\n", label, n, note) }
+	row := func(label string, n int, note string) {
+		if note != "" {
+			note = " " + note
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", label, n, note)
+	}
 	fmt.Fprintf(w, "Ingested into %s in %s\n", s.Store, time.Duration(s.Seconds*float64(time.Second)).Round(time.Millisecond))
 	row("documents read", s.Read, fmt.Sprintf("(%d unchanged, %d replaced)", s.Unchanged, s.Replaced))
 	row("files skipped", s.Skipped, "(not articles)")

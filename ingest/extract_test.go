@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+var testExtractor = func() *Extractor {
+	vocab, gaz, err := schema.Default()
+	if err != nil {
+		panic(err)
+	}
+	return NewExtractor(vocab, gaz)
+}()
+
+// asserted returns "subject predicate object" for each asserted claim of
+// text, sorted, and the not asserted ones with their modality.
+func claimsOfText(text string) (asserted, other []string) {
+	ex := testExtractor.Extract(schema.Document{ID: "t", Text: text, Date: "2022-03-05"})
+	for _, c := range ex.Claims {
+		s := c.Subject + " " + c.Predicate + " " + c.Object
+		if c.Asserted() {
+			asserted = append(asserted, s)
+		} else {
+			other = append(other, s+" ("+string(c.Modality)+")")
+		}
+	}
+	sort.Strings(asserted)
+	sort.Strings(other)
+	return asserted, other
+}
+
+func TestExtractFrames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // asserted claims, all of them
+		notWant    []string // claims that must not be asserted
+	}{
+		{"active voice", "Poland bought 250 Abrams tanks from the United States.", []string{"Poland bought Abrams"}, nil},
+		{"capital acts for its state", "Ankara urged Moscow to halt the offensive.", []string{"Turkey urged Russia"}, nil},
+		{"seat of power", "The Kremlin condemned the decision of the White House.", nil, nil},
+		{"passive with agent", "Crimea was annexed by Russia in 2014.", []string{"Russia annexed Crimea"}, nil},
+		{"agentless passive names no actor", "Sanctions were imposed on Iran last year.", nil, []string{"Iran"}},
+		{"nominalisation", "Turkey's purchase of Russian S-400 systems angered Washington.",
+			[]string{"S-400 made_by Russia", "Turkey bought S-400"}, nil},
+		{"modifier nominalisation", "US sanctions on Venezuela hit its oil exports.", []string{"United States sanctioned Venezuela"}, nil},
+		{"invasion by", "The invasion of Kuwait by Iraq began in 1990.", []string{"Iraq invaded Kuwait"}, nil},
+		{"coordinated subjects pair", "Japan and South Korea held talks in Seoul on Monday.", []string{"Japan met South Korea"}, nil},
+		{"coordinated objects", "Greece shares a border with Albania and Bulgaria.",
+			[]string{"Albania borders Greece", "Bulgaria borders Greece"}, nil},
+		{"between", "Talks between Armenia and Azerbaijan resumed in Washington.", []string{"Armenia met Azerbaijan"}, nil},
+		{"apposition member", "Norway, a NATO member, borders Russia.", []string{"Norway borders Russia", "Norway member_of NATO"}, nil},
+		{"relative clause subject", "Georgia, which wants to join the European Union, criticized Russia.",
+			[]string{"Georgia criticized Russia", "Georgia seeks_to_join European Union"}, nil},
+		{"participle clause", "While forging close ties with China, Russia has sold fighter jets to Iran.",
+			[]string{"China cooperates_with Russia", "Russia sold fighter jets"}, nil},
+		{"office before name", "French Foreign Minister Catherine Colonna met Wang Yi in Beijing.",
+			[]string{"Catherine Colonna met Wang Yi", "Catherine Colonna official_of France"}, nil},
+		{"office in apposition", "Lynne Tracy, the US ambassador to Russia, visited the prison.", []string{"Lynne Tracy official_of United States"}, nil},
+		{"negation", "Israel did not attack Iran on Friday.", nil, []string{"Israel attacked Iran"}},
+		{"denial", "Russia denies planning to invade Ukraine.", nil, []string{"Russia invaded Ukraine"}},
+		{"hedge", "China may invade Taiwan within five years, officials said.", nil, []string{"China invaded Taiwan"}},
+		{"conditional", "If Serbia attacks Kosovo, NATO will respond.", nil, []string{"Serbia attacked Kosovo"}},
+		{"question", "Will Egypt host Israel and Hamas next week?", nil, []string{"Egypt hosted Israel"}},
+		{"infinitive wish", "Moscow wants to prevent Moldova from joining the EU.", nil, []string{"Moldova member_of European Union"}},
+		{"pronoun subject", "Russia moved troops to the border as it blamed NATO for the crisis.",
+			[]string{"Russia criticized NATO", "Russia deployed troops"}, nil},
+		{"pronoun possessive after a verb", "Canada condemned Iran's actions and reaffirmed its support for Israel.",
+			[]string{"Canada criticized Iran", "Canada supports Israel"}, []string{"Iran supports Israel"}},
+		{"surname refers back", "Indian Prime Minister Narendra Modi arrived in Moscow. Modi met Vladimir Putin on Monday.",
+			[]string{"Narendra Modi met Vladimir Putin", "Narendra Modi official_of India", "Narendra Modi visited Russia"}, nil},
+		{"the two countries", "Egypt and Qatar mediated the talks. Both countries welcomed the truce.", nil, nil},
+		{"verb phrase coordination", "Beijing rejected the report and accused Washington of lying.",
+			[]string{"China criticized United States"}, nil},
+		{"forces act for their country", "A day after Israeli forces attacked Gaza, Egypt closed the border.",
+			[]string{"Israel attacked Gaza"}, nil},
+		{"object relative", "The rebels, whom Rwanda supports, seized Goma.", nil, nil},
+		{"quoted phrase", "Seoul and Tokyo will remain in \u201cclose coordination\u201d on the issue.", []string{"Japan cooperates_with South Korea"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, other := claimsOfText(tt.text)
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("missing %q\n got %q\nnot asserted %q", w, got, other)
+				}
+			}
+			for _, nw := range tt.notWant {
+				for _, g := range got {
+					if strings.Contains(g, nw) {
+						t.Errorf("asserted %q, which the text does not say", g)
+					}
+				}
+			}
+			if tt.want != nil && len(got) != len(tt.want) {
+				t.Errorf("got %d claims %q, want exactly %q", len(got), got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractModalityAndQualifiers(t *testing.T) {
+	ex := testExtractor.Extract(schema.Document{ID: "t", Date: "2022-03-05", Text: "Washington imposed sanctions on Ankara in December 2020 for the S-400s, officials said. " +
+		"Turkey has sold drones to Kyiv. Russia denies planning to invade Ukraine."})
+	byPred := map[string]schema.Claim{}
+	for _, c := range ex.Claims {
+		byPred[c.Predicate] = c
+	}
+	s := byPred["sanctioned"]
+	if s.Date != "2020-12" || s.Qualifiers["reason"] != "the S-400s" || s.Modality != schema.Reported {
+		t.Errorf("sanction claim: %+v", s)
+	}
+	if got := byPred["sold"].Qualifiers["recipient"]; got != "Ukraine" {
+		t.Errorf("recipient %q", got)
+	}
+	if inv := byPred["invaded"]; inv.Modality != schema.Denied || inv.Asserted() {
+		t.Errorf("denial: %+v", inv)
+	}
+	for _, c := range ex.Claims {
+		if ex.Document.Text[c.Start:c.End] != c.Sentence {
+			t.Errorf("offsets %d-%d do not give the sentence %q", c.Start, c.End, c.Sentence)
+		}
+	}
+}
+
+func ExampleExtractor_Extract() {
+	ex := testExtractor.Extract(schema.Document{ID: "a.txt", Text: "Washington imposed sanctions on Ankara in December 2020."})
+	for _, c := range ex.Claims {
+		fmt.Println(c.Subject, c.Predicate, c.Object, c.Date)
+	}
+	// Output: United States sanctioned Turkey 2020-12
+}
