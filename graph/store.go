@@ -15,6 +15,7 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // the embedded default store
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+	"github.com/cayleygraph/quad"
 )
 
 // ErrLocked is returned when another process holds a bolt store.
@@ -36,6 +37,9 @@ type Store struct {
 	mu      sync.RWMutex
 	lock    *os.File
 	path    string
+	// typed remembers entity type quads known to be stored, so that a
+	// write need not look for them again.
+	typed map[quad.Quad]bool
 }
 
 // Open opens or creates the store named by dsn: "memory", a postgres:// or
@@ -47,7 +51,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Store{qs: qs, backend: "memory", path: dsn}, nil
+		return newStore(qs, "memory", dsn, nil), nil
 	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
 		return openSQL(ctx, "postgres", dsn)
 	}
@@ -62,7 +66,7 @@ func openSQL(ctx context.Context, backend, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", backend, err)
 	}
-	return &Store{qs: qs, backend: backend, path: dsn}, nil
+	return newStore(qs, backend, dsn, nil), nil
 }
 
 // openBolt opens a bolt store in dir, taking a lock file first: bolt itself
@@ -85,7 +89,11 @@ func openBolt(dir string, opt Options) (*Store, error) {
 		lock.Close()
 		return nil, damaged(dir, err)
 	}
-	return &Store{qs: qs, backend: "bolt", lock: lock, path: dir}, nil
+	return newStore(qs, "bolt", dir, lock), nil
+}
+
+func newStore(qs cgraph.QuadStore, backend, path string, lock *os.File) *Store {
+	return &Store{qs: qs, backend: backend, path: path, lock: lock, typed: map[quad.Quad]bool{}}
 }
 
 func damaged(dir string, err error) error {

@@ -21,32 +21,74 @@ type WriteResult struct {
 // document stored before with the same content hash is left alone; one
 // whose content changed has its old claims replaced.
 func (s *Store) WriteDocument(ctx context.Context, ex schema.Extraction) (WriteResult, error) {
-	if err := ctx.Err(); err != nil {
+	res, err := s.WriteBatch(ctx, []schema.Extraction{ex})
+	if err != nil {
 		return WriteResult{}, err
+	}
+	return res[0], nil
+}
+
+// WriteBatch stores several documents in one transaction, each as
+// WriteDocument would: whole documents only, so a crash leaves every
+// document either written or not. Documents must have distinct ids. If the
+// transaction fails, none of them is written.
+func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]WriteResult, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	results := make([]WriteResult, len(exs))
+	var deltas []cgraph.Delta
+	added := map[quad.Quad]bool{}
+	for i, ex := range exs {
+		d, err := s.documentDeltas(ctx, ex, &results[i], added)
+		if err != nil {
+			return nil, err
+		}
+		deltas = append(deltas, d...)
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return nil, fmt.Errorf("write %d documents from %s: %w", len(exs), exs[0].Document.ID, err)
+	}
+	for _, ex := range exs {
+		for _, e := range ex.Entities {
+			s.typed[quad.Make(e.Name, PredType, string(e.Type), nil)] = true
+		}
+	}
+	return results, nil
+}
+
+// documentDeltas returns the deltas that store one document, skipping
+// quads already added earlier in the same batch.
+func (s *Store) documentDeltas(ctx context.Context, ex schema.Extraction, res *WriteResult, added map[quad.Quad]bool) ([]cgraph.Delta, error) {
 	id := ex.Document.ID
-	var res WriteResult
 	old, oldHash, err := s.documentQuads(ctx, id)
 	if err != nil {
-		return res, fmt.Errorf("read stored document %s: %w", id, err)
+		return nil, fmt.Errorf("read stored document %s: %w", id, err)
 	}
 	if oldHash == ex.Document.Hash && oldHash != "" {
 		res.Unchanged = true
-		return res, nil
+		return nil, nil
 	}
 	res.Replaced = oldHash != ""
-	quads := documentQuads(ex)
 	known, err := s.knownTypes(ctx, ex.Entities)
 	if err != nil {
-		return res, fmt.Errorf("read stored entities of %s: %w", id, err)
+		return nil, fmt.Errorf("read stored entities of %s: %w", id, err)
 	}
-	deltas := diff(append(old, known...), quads, &res)
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return WriteResult{}, fmt.Errorf("write document %s: %w", id, err)
+	var fresh []quad.Quad
+	for _, q := range documentQuads(ex) {
+		if !added[q] {
+			fresh = append(fresh, q)
+		}
 	}
-	return res, nil
+	deltas := diff(append(old, known...), fresh, res)
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			added[d.Quad] = true
+		}
+	}
+	return deltas, nil
 }
 
 // diff returns the deltas that turn the old quads into the new ones.
@@ -118,17 +160,38 @@ func (s *Store) documentQuads(ctx context.Context, id string) ([]quad.Quad, stri
 func (s *Store) knownTypes(ctx context.Context, entities []schema.Entity) ([]quad.Quad, error) {
 	var out []quad.Quad
 	for _, e := range entities {
-		qs, err := s.quadsFrom(ctx, quad.String(e.Name))
+		q := quad.Make(e.Name, PredType, string(e.Type), nil)
+		if s.typed[q] {
+			out = append(out, q)
+			continue
+		}
+		found, err := s.hasQuad(ctx, q)
 		if err != nil {
 			return nil, err
 		}
-		for _, q := range qs {
-			if q.Predicate == quad.String(PredType) && q.Label == nil {
-				out = append(out, q)
-			}
+		if found {
+			s.typed[q] = true
+			out = append(out, q)
 		}
 	}
 	return out, nil
+}
+
+// hasQuad reports whether the store holds q, walking the quads of q's
+// subject and stopping at the first match.
+func (s *Store) hasQuad(ctx context.Context, q quad.Quad) (bool, error) {
+	ref := s.qs.ValueOf(q.Subject)
+	if ref == nil {
+		return false, nil
+	}
+	it := s.qs.QuadIterator(quad.Subject, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		if s.qs.Quad(it.Result()) == q {
+			return true, nil
+		}
+	}
+	return false, it.Err()
 }
 
 // relationOf rebuilds the relation edge a claim's quads imply, if the

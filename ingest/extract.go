@@ -16,6 +16,9 @@ type found struct {
 	negated    bool
 	confidence float64
 	quals      map[string]string
+	// agentless marks a passive without "by" ("sanctions were applied to
+	// Turkey"): its subject comes from context, or the claim is dropped.
+	agentless bool
 }
 
 // Confidence of each frame, before penalties for resolved references.
@@ -101,6 +104,15 @@ func (lx *lexicon) apply(f *frame, m match) []found {
 	}
 	mod, neg := f.modality(modFrom, m.start)
 	var out []found
+	if len(subjs) == 0 && m.trig.Kind == schema.Verb && f.passive(m.start) {
+		for _, o := range objs {
+			if !o.Weak && pred.Accepts(o.Entity.Type, false) {
+				out = append(out, found{obj: o, pred: pred.Name, at: m.start, end: m.end, mod: mod, negated: neg,
+					confidence: conf - refPenalty, quals: f.qualifiers(pred.Name, m.end), agentless: true})
+			}
+		}
+		return out
+	}
 	for _, s := range subjs {
 		for _, o := range objs {
 			if c, ok := lx.claim(f, pred, s, o, m, conf); ok {
@@ -158,7 +170,7 @@ func (f *frame) verbArgs(m match) (subjs, objs []Mention) {
 		if m.end < len(f.toks) && f.toks[m.end].Lower == "by" {
 			return f.agentAfter(m.end), f.subjectsLeft(m.start)
 		}
-		return nil, nil // an agentless passive names no actor
+		return nil, f.subjectsLeft(m.start) // agentless: see fromContext
 	}
 	if m.object >= 0 {
 		objs = f.group(m.object)

@@ -30,6 +30,7 @@ func (x *Extractor) Extract(doc schema.Document) schema.Extraction {
 	res := newResolver(x.lx)
 	entities := map[schema.Entity]bool{}
 	seen := map[string]bool{}
+	agents := map[string]Mention{} // predicate and object → who did it, as said earlier
 	for _, s := range SplitSentences(doc.Text) {
 		out.Sentences++
 		ments := x.lx.recognize(s.Tokens)
@@ -38,6 +39,16 @@ func (x *Extractor) Extract(doc schema.Document) schema.Extraction {
 		f := newFrame(s.Tokens, ments)
 		dates := findDates(s.Tokens, article)
 		for _, c := range x.lx.claimsOf(f) {
+			agentKey := c.pred + "\x00" + c.obj.Entity.Name
+			if c.agentless {
+				agent, ok := agents[agentKey]
+				if !ok {
+					continue // nobody named in the article did this
+				}
+				c.subj = agent
+			} else if c.mod.Asserts() && !c.negated {
+				agents[agentKey] = c.subj
+			}
 			claim := x.provenance(doc, s, f, c, dates)
 			key := claimKey(claim)
 			if seen[key] {

@@ -20,6 +20,7 @@ type ingestOptions struct {
 	paths   []string
 	json    bool
 	samples int
+	batch   int
 	stdin   io.Reader
 	out     io.Writer
 	errw    io.Writer
@@ -61,6 +62,7 @@ are reported and skipped; the exit status is 1 if any failed.`,
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the summary as JSON")
 	cmd.Flags().IntVar(&opts.samples, "samples", 5, "sample claims to show after the summary")
+	cmd.Flags().IntVar(&opts.batch, "batch", 64, "documents written per transaction (each document is whole in one)")
 	return cmd
 }
 
@@ -85,39 +87,29 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		sum.Failed++
 		fmt.Fprintf(opts.errw, "claimgraph: %v\n", err)
 	}
-	err = r.Read(ctx, opts.paths, func(doc schema.Document) error {
-		defer bar.add(doc.Size)
-		ex := x.Extract(doc)
-		res, err := store.WriteDocument(ctx, ex)
+	b := &batch{store: store, max: opts.batch}
+	b.done = func(ex schema.Extraction, res graph.WriteResult, err error) {
+		bar.add(ex.Document.Size)
 		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			report(fmt.Errorf("%s: %w", doc.Source, err))
-			return nil
+			report(fmt.Errorf("%s: %w", ex.Document.Source, err))
+			return
 		}
-		sum.Read++
-		sum.Sentences += ex.Sentences
-		sum.Claims += len(ex.Claims)
-		sum.Added += res.Added
-		sum.Removed += res.Removed
-		switch {
-		case res.Unchanged:
-			sum.Unchanged++
-		case res.Replaced:
-			sum.Replaced++
-		}
+		sum.add(ex, res)
 		for _, c := range ex.Claims {
 			if c.Asserted() {
-				sum.Asserted++
 				samples = append(samples, c)
 			}
 		}
 		for _, e := range ex.Entities {
 			entities[e] = true
 		}
-		return nil
+	}
+	err = r.Read(ctx, opts.paths, func(doc schema.Document) error {
+		return b.add(ctx, x.Extract(doc))
 	}, report)
+	if err == nil {
+		err = b.flush(ctx)
+	}
 	bar.finish()
 	sum.Entities = len(entities)
 	sum.Seconds = time.Since(start).Seconds()
@@ -138,6 +130,26 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// add counts one document written.
+func (s *ingestSummary) add(ex schema.Extraction, res graph.WriteResult) {
+	s.Read++
+	s.Sentences += ex.Sentences
+	s.Claims += len(ex.Claims)
+	s.Added += res.Added
+	s.Removed += res.Removed
+	switch {
+	case res.Unchanged:
+		s.Unchanged++
+	case res.Replaced:
+		s.Replaced++
+	}
+	for _, c := range ex.Claims {
+		if c.Asserted() {
+			s.Asserted++
+		}
+	}
 }
 
 func writeIngestSummary(w io.Writer, s ingestSummary) {
