@@ -23,6 +23,7 @@ var (
 		"credit:", "follow us", "share this", "share on", "copyright", "updated:", "updated ",
 		"published:", "published ", "posted:", "posted ", "loading", "listen to this", "watch:",
 		"video:", "sponsored", "support our journalism", "support independent journalism"}
+	published  = regexp.MustCompile(`(?i)^(published|updated|posted|date)\b`)
 	byline     = regexp.MustCompile(`^by [a-z]+( [a-z.]+){0,3}$|^\d+ min(ute)? read`)
 	sectionEnd = regexp.MustCompile(`(?i)^(most (popular|read|viewed)|recommended( for you| stories| articles)?|related( posts| articles| stories| news| coverage| content)?|read more|more (from|on|stories|news)\b.*|you may also like|you might also like|trending( now)?|latest( news| stories)?|editor'?s picks|top stories|also read|see also|more in [a-z]+)\s*:?$`)
 	dateline   = regexp.MustCompile(`^[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ .'-]+(, [A-Z][a-z]+( [A-Z][a-z]+)?)?,? ?([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?)?,? ?(\([A-Za-z .]+\) )?[\x{2013}\x{2014}-] `)
@@ -51,15 +52,15 @@ func Clean(raw string) cleaned {
 		if line == "" {
 			continue
 		}
-		if out.Date == "" && n < 12 {
-			out.Date = findArticleDate(line)
-		}
 		if seen[line] {
 			continue
 		}
 		seen[line] = true
 		if len(line) < 40 && len(kept) >= 2 && sectionEnd.MatchString(line) {
 			break
+		}
+		if out.Date == "" && n < 12 && (!isFurniture(line) || published.MatchString(line)) {
+			out.Date = findArticleDate(line) // not from captions: their date is the photo's
 		}
 		if isFurniture(line) {
 			continue

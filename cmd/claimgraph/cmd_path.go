@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/schema"
+	"github.com/spf13/cobra"
+)
+
+type pathOptions struct {
+	db, from, to string
+	opt          graph.PathOptions
+	json         bool
+	out          io.Writer
+}
+
+func newPathCmd(g *globals) *cobra.Command {
+	opts := &pathOptions{}
+	var preds string
+	cmd := &cobra.Command{
+		Use:   "path FROM TO",
+		Short: "Find the shortest paths between two entities, with evidence for each hop",
+		Long: `path finds the shortest chains of relations between two entities. Connectivity
+ignores direction, but each hop prints its true direction and its evidence.
+Names may be aliases or surnames, as for ask.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.db, opts.from, opts.to, opts.out = g.db, args[0], args[1], cmd.OutOrStdout()
+			if preds != "" {
+				opts.opt.Predicates = strings.Split(preds, ",")
+			}
+			return runPath(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.opt.MaxHops, "max-hops", 4, "longest path to look for")
+	cmd.Flags().BoolVar(&opts.opt.All, "all", false, "show every shortest path, not only one")
+	cmd.Flags().StringVar(&preds, "predicates", "", "only these relations, comma-separated")
+	cmd.Flags().IntVar(&opts.opt.MinSources, "min-sources", 1, "ignore edges asserted by fewer documents")
+	cmd.Flags().IntVar(&opts.opt.Evidence, "evidence", 1, "evidence sentences for each hop")
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print the paths as JSON")
+	return cmd
+}
+
+// resolveNames maps names as written to entities of the graph.
+func resolveNames(ctx context.Context, store *graph.Store, names ...*string) error {
+	vocab, gaz, err := schema.Default()
+	if err != nil {
+		return err
+	}
+	a := graph.NewAsker(store, vocab, gaz)
+	for _, n := range names {
+		if *n, err = a.Resolve(ctx, *n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runPath(ctx context.Context, opts *pathOptions) error {
+	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := resolveNames(ctx, store, &opts.from, &opts.to); err != nil {
+		return err
+	}
+	paths, err := store.Paths(ctx, opts.from, opts.to, opts.opt)
+	if err != nil {
+		return err
+	}
+	if opts.json {
+		return writeJSON(opts.out, map[string]interface{}{"from": opts.from, "to": opts.to, "paths": paths})
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(opts.out, "No path of up to %d hops between %s and %s.\n", opts.opt.MaxHops, opts.from, opts.to)
+		return nil
+	}
+	for i, p := range paths {
+		if i > 0 {
+			fmt.Fprintln(opts.out)
+		}
+		writePath(opts.out, p, opts.opt.Evidence)
+	}
+	return nil
+}

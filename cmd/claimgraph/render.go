@@ -1,0 +1,66 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v interface{}) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeEvidence prints evidence as quoted sentences with their source and
+// date, indented.
+func writeEvidence(w io.Writer, indent string, evs []graph.Evidence, most int) {
+	for i, ev := range evs {
+		if i == most {
+			fmt.Fprintf(w, "%s(%d more)\n", indent, len(evs)-most)
+			return
+		}
+		meta := ev.Doc
+		if ev.Date != "" {
+			meta += ", " + ev.Date
+		}
+		if ev.Modality != "" && ev.Modality != "asserted" {
+			meta += ", " + ev.Modality
+		}
+		fmt.Fprintf(w, "%s\u201c%s\u201d\n%s  \u2014 %s\n", indent, shorten(ev.Sentence, 200), indent, meta)
+	}
+}
+
+// edgeText writes an edge as "A --predicate--> B".
+func edgeText(e graph.Edge) string {
+	return fmt.Sprintf("%s --%s--> %s", e.Subject, e.Predicate, e.Object)
+}
+
+// sourcesText says how many documents assert an edge.
+func sourcesText(n int) string {
+	if n == 1 {
+		return "1 source"
+	}
+	return fmt.Sprintf("%d sources", n)
+}
+
+// writePath prints a path a hop a line, each with its direction and evidence.
+func writePath(w io.Writer, p graph.Path, evidence int) {
+	names := []string{}
+	if len(p.Hops) > 0 {
+		names = append(names, p.Hops[0].From)
+	}
+	for _, h := range p.Hops {
+		names = append(names, h.To)
+	}
+	fmt.Fprintf(w, "%s  (%d hops)\n", strings.Join(names, " \u2014 "), len(p.Hops))
+	for _, h := range p.Hops {
+		fmt.Fprintf(w, "  %s  (%s)\n", edgeText(h.Edge), sourcesText(len(h.Edge.Sources)))
+		writeEvidence(w, "      ", h.Evidence, evidence)
+	}
+}
