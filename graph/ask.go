@@ -78,7 +78,7 @@ func (a *Asker) Resolve(ctx context.Context, name string) (string, error) {
 	name = strings.TrimSpace(name)
 	key := foldKey(name)
 	for _, cand := range []string{name, strings.TrimPrefix(name, "the "), a.aliases[key]} {
-		if cand != "" && a.store.has(cand) {
+		if cand != "" && a.store.has(ctx, cand) {
 			return cand, nil
 		}
 	}
@@ -103,10 +103,10 @@ func (a *Asker) Resolve(ctx context.Context, name string) (string, error) {
 }
 
 // has reports whether the store holds a node with this name.
-func (s *Store) has(name string) bool {
+func (s *Store) has(ctx context.Context, name string) bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.qs.ValueOf(quad.String(name)) != nil
+	return s.node(ctx, quad.String(name)) != nil
 }
 
 // suggest returns up to three entity names close to key by edit distance.

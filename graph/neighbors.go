@@ -22,7 +22,7 @@ type Neighbourhood struct {
 func (s *Store) Neighbors(ctx context.Context, entity string, hops int, opt PathOptions) (Neighbourhood, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	start := s.qs.ValueOf(quad.String(entity))
+	start := s.node(ctx, quad.String(entity))
 	if start == nil {
 		return Neighbourhood{}, fmt.Errorf("%q: %w", entity, ErrNotFound)
 	}

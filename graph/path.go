@@ -76,7 +76,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, opt PathOptions) ([]
 	if opt.Limit <= 0 {
 		opt.Limit = 100
 	}
-	a, b := s.qs.ValueOf(quad.String(from)), s.qs.ValueOf(quad.String(to))
+	a, b := s.node(ctx, quad.String(from)), s.node(ctx, quad.String(to))
 	for name, r := range map[string]cgraph.Ref{from: a, to: b} {
 		if r == nil {
 			return nil, fmt.Errorf("%q: %w", name, ErrNotFound)

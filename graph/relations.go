@@ -63,24 +63,37 @@ func (s *Store) ownPredicates() map[interface{}]bool {
 	return own
 }
 
-// links returns the relation edges at a node, in both directions, read
-// through the subject and object indexes without decoding values.
+// links returns the relation edges at a node, in both directions. On kv
+// stores it scans the (node, predicate) prefix of each relation of the
+// vocabulary, so the claim quads of a busy entity are never read; elsewhere
+// it reads the node's quads and skips claimgraph's own predicates.
 func (s *Store) links(ctx context.Context, node cgraph.Ref, own map[interface{}]bool) ([]link, error) {
 	var out []link
 	for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+		other := quad.Object
+		if dir == quad.Object {
+			other = quad.Subject
+		}
+		add := func(q cgraph.Ref) {
+			if label := s.qs.QuadDirection(q, quad.Label); label != nil {
+				p := s.qs.QuadDirection(q, quad.Predicate)
+				out = append(out, link{pred: p, other: s.qs.QuadDirection(q, other), label: label, forward: dir == quad.Subject})
+			}
+		}
+		if _, ok := s.prefixIndex(dir); ok {
+			for _, p := range s.relationRefs() {
+				if err := s.scan(ctx, dir, node, p, add); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
 		it := s.qs.QuadIterator(dir, node)
 		for it.Next(ctx) {
 			q := it.Result()
-			p := s.qs.QuadDirection(q, quad.Predicate)
-			label := s.qs.QuadDirection(q, quad.Label)
-			if p == nil || own[p.Key()] || label == nil {
-				continue
+			if p := s.qs.QuadDirection(q, quad.Predicate); p != nil && !own[p.Key()] {
+				add(q)
 			}
-			other := quad.Object
-			if dir == quad.Object {
-				other = quad.Subject
-			}
-			out = append(out, link{pred: p, other: s.qs.QuadDirection(q, other), label: label, forward: dir == quad.Subject})
 		}
 		err := it.Err()
 		it.Close()
@@ -89,6 +102,22 @@ func (s *Store) links(ctx context.Context, node cgraph.Ref, own map[interface{}]
 		}
 	}
 	return out, nil
+}
+
+// relationRefs returns the refs of the vocabulary's predicates that occur
+// in the store.
+func (s *Store) relationRefs() []cgraph.Ref {
+	vocab, _, err := schema.Default()
+	if err != nil {
+		return nil
+	}
+	var out []cgraph.Ref
+	for _, p := range vocab.Predicates {
+		if r := s.qs.ValueOf(quad.String(p.Name)); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // names resolves refs to strings, remembering them.
@@ -163,16 +192,11 @@ func (s *Store) claimRefs(ctx context.Context, entity, pred string) (map[interfa
 		return nil, nil
 	}
 	out := map[interface{}]cgraph.Ref{}
-	it := s.qs.QuadIterator(quad.Object, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		q := it.Result()
-		if p := s.qs.QuadDirection(q, quad.Predicate); p != nil && p.Key() == pref.Key() {
-			c := s.qs.QuadDirection(q, quad.Subject)
-			out[c.Key()] = c
-		}
-	}
-	return out, it.Err()
+	err := s.scan(ctx, quad.Object, ref, pref, func(q cgraph.Ref) {
+		c := s.qs.QuadDirection(q, quad.Subject)
+		out[c.Key()] = c
+	})
+	return out, err
 }
 
 // readClaim reads a claim node's quads into its evidence.
@@ -281,7 +305,7 @@ func (s *Store) ClaimsAbout(ctx context.Context, entity, other string) ([]Eviden
 func (s *Store) EdgesOf(ctx context.Context, entity string) ([]Edge, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	ref := s.qs.ValueOf(quad.String(entity))
+	ref := s.node(ctx, quad.String(entity))
 	if ref == nil {
 		return nil, nil
 	}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -205,6 +206,11 @@ func TestBoltLockedFailsFast(t *testing.T) {
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second open: %v, want ErrLocked", err)
 	}
+}
+
+func TestMain(m *testing.M) {
+	LogTo(io.Discard)
+	os.Exit(m.Run())
 }
 
 func TestOpenDamagedStore(t *testing.T) {

@@ -86,7 +86,9 @@ func TestPathNeighborsTimeline(t *testing.T) {
 	}
 	code, out, _ = runT(t, "", "--db", db, "path", "--json", "--all", "Finland", "Ukraine")
 	var p struct {
-		Paths []struct{ Hops []struct{ Evidence []interface{} } }
+		Paths []struct {
+			Hops []struct{ Evidence []interface{} }
+		}
 	}
 	if err := json.Unmarshal([]byte(out), &p); err != nil || code != 0 || len(p.Paths) == 0 {
 		t.Fatalf("path json: %v %s", err, out)

@@ -4,12 +4,18 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 func main() {
+	if os.Getenv("CLAIMGRAPH_DEBUG_CAYLEY") == "" {
+		graph.LogTo(io.Discard) // Cayley's log lines repeat errors claimgraph reports
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

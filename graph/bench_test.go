@@ -1,0 +1,236 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// benchSizes are the synthetic corpora the benchmarks run on: documents of
+// ten claims; 800 documents make about 100k quads.
+var benchSizes = []struct {
+	name      string
+	documents int
+	entities  int
+}{
+	{"100k", 800, 2000},
+	{"1M", 8000, 20000},
+}
+
+type benchStore struct {
+	store *Store
+	quads int64
+	pairs [][2]string // entities four hops apart
+	names []string    // entities to ask about, by degree
+}
+
+var (
+	benchMu     sync.Mutex
+	benchStores = map[string]*benchStore{}
+)
+
+// loadBench builds (once per process) a store of a synthetic corpus.
+func loadBench(b *testing.B, backend string, size int) *benchStore {
+	b.Helper()
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	key := fmt.Sprintf("%s/%d", backend, size)
+	if bs, ok := benchStores[key]; ok {
+		return bs
+	}
+	sz := benchSizes[size]
+	dsn := "memory"
+	if backend == "bolt" {
+		dir, err := os.MkdirTemp("", "claimgraph-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		dsn = filepath.Join(dir, "g.db")
+	}
+	s, err := Open(context.Background(), dsn, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	exs := Synthesize(SynthOptions{Seed: 1, Entities: sz.entities, Documents: sz.documents, ClaimsPerDoc: 10})
+	start := time.Now()
+	for i := 0; i < len(exs); i += 64 {
+		if _, err := s.WriteBatch(context.Background(), exs[i:min(i+64, len(exs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, _ := s.qs.Stats(context.Background(), false)
+	bs := &benchStore{store: s, quads: st.Quads.Size}
+	b.Logf("%s: %d quads written in %s", key, bs.quads, time.Since(start).Round(time.Millisecond))
+	bs.pairs, bs.names = benchTargets(exs)
+	benchStores[key] = bs
+	return bs
+}
+
+// benchTargets finds pairs of entities exactly four hops apart over
+// asserted relations, and entities to ask about, busiest first.
+func benchTargets(exs []schema.Extraction) ([][2]string, []string) {
+	adj := map[string]map[string]bool{}
+	degree := map[string]int{}
+	for _, ex := range exs {
+		for _, c := range ex.Claims {
+			if !c.Asserted() {
+				continue
+			}
+			for _, p := range [][2]string{{c.Subject, c.Object}, {c.Object, c.Subject}} {
+				if adj[p[0]] == nil {
+					adj[p[0]] = map[string]bool{}
+				}
+				adj[p[0]][p[1]] = true
+			}
+			degree[c.Object]++
+		}
+	}
+	var names []string
+	for n := range degree {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		return degree[names[i]] > degree[names[j]] || degree[names[i]] == degree[names[j]] && names[i] < names[j]
+	})
+	var pairs [][2]string
+	for _, from := range names {
+		if len(pairs) == 50 {
+			break
+		}
+		dist := map[string]int{from: 0}
+		frontier := []string{from}
+		for d := 1; d <= 4 && len(frontier) > 0; d++ {
+			var next []string
+			for _, n := range frontier {
+				var outs []string
+				for m := range adj[n] {
+					outs = append(outs, m)
+				}
+				sort.Strings(outs)
+				for _, m := range outs {
+					if _, ok := dist[m]; !ok {
+						dist[m] = d
+						next = append(next, m)
+					}
+				}
+			}
+			frontier = next
+		}
+		if len(frontier) > 0 {
+			sort.Strings(frontier)
+			pairs = append(pairs, [2]string{from, frontier[len(pairs)%len(frontier)]})
+		}
+	}
+	return pairs, names
+}
+
+// runBench runs fn over the targets and reports the median latency.
+func runBench(b *testing.B, fn func(i int)) {
+	durations := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		fn(i)
+		durations = append(durations, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(durations, func(i, j int) bool { return durations[i] < durations[j] })
+	b.ReportMetric(float64(durations[len(durations)/2].Microseconds())/1000, "ms-median")
+}
+
+func forEachBench(b *testing.B, fn func(b *testing.B, bs *benchStore)) {
+	for _, backend := range []string{"memory", "bolt"} {
+		for i, sz := range benchSizes {
+			b.Run(backend+"/"+sz.name, func(b *testing.B) {
+				fn(b, loadBench(b, backend, i))
+			})
+		}
+	}
+}
+
+// BenchmarkPath finds the shortest path between entities four hops apart.
+func BenchmarkPath(b *testing.B) {
+	forEachBench(b, func(b *testing.B, bs *benchStore) {
+		if len(bs.pairs) == 0 {
+			b.Skip("no pairs four hops apart")
+		}
+		runBench(b, func(i int) {
+			p := bs.pairs[i%len(bs.pairs)]
+			paths, err := bs.store.Paths(context.Background(), p[0], p[1], PathOptions{})
+			if err != nil || len(paths) == 0 {
+				b.Fatalf("%v: %v %v", p, paths, err)
+			}
+		})
+	})
+}
+
+// BenchmarkAsk answers "Who criticized X?" for entities of every degree.
+func BenchmarkAsk(b *testing.B) {
+	vocab, gaz, err := schema.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	forEachBench(b, func(b *testing.B, bs *benchStore) {
+		a := NewAsker(bs.store, vocab, gaz)
+		runBench(b, func(i int) {
+			name := bs.names[(i*7919)%len(bs.names)]
+			if _, err := a.Ask(context.Background(), "Who criticized "+name+"?"); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+}
+
+// BenchmarkNeighbors lists the one-hop neighbourhood of entities of every
+// degree.
+func BenchmarkNeighbors(b *testing.B) {
+	forEachBench(b, func(b *testing.B, bs *benchStore) {
+		runBench(b, func(i int) {
+			name := bs.names[(i*7919)%len(bs.names)]
+			if _, err := bs.store.Neighbors(context.Background(), name, 1, PathOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+}
+
+// BenchmarkWriteBatch writes synthetic documents 64 to a transaction and
+// reports quads per second.
+func BenchmarkWriteBatch(b *testing.B) {
+	exs := Synthesize(SynthOptions{Seed: 2, Entities: 2000, Documents: 640, ClaimsPerDoc: 10})
+	for _, backend := range []string{"memory", "bolt"} {
+		b.Run(backend, func(b *testing.B) {
+			var quads int64
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				dsn := "memory"
+				if backend == "bolt" {
+					dsn = filepath.Join(b.TempDir(), "g.db")
+				}
+				s, err := Open(context.Background(), dsn, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				for j := 0; j < len(exs); j += 64 {
+					if _, err := s.WriteBatch(context.Background(), exs[j:j+64]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StopTimer()
+				st, _ := s.qs.Stats(context.Background(), false)
+				quads += st.Quads.Size
+				s.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(quads)/b.Elapsed().Seconds(), "quads/s")
+		})
+	}
+}
