@@ -22,12 +22,12 @@ const (
 	PredSentence   = "cg:sentence"   // claim → evidence sentence (shared text node)
 	PredStart      = "cg:start"      // claim → byte offset of the sentence in the cleaned text
 	PredEnd        = "cg:end"        // claim → byte offset of the sentence's end
-	PredDate       = "cg:date"       // claim or document → ISO 8601 date
+	PredDate       = "cg:date"       // document → ISO 8601 date; claim → its event's date when that differs
 	PredModality   = "cg:modality"   // claim → asserted, reported, planned, hypothetical, denied, negated
 	PredNegated    = "cg:negated"    // claim → true, only when negated
 	PredConfidence = "cg:confidence" // claim → 0..1
 	PredQualifiers = "cg:qualifiers" // claim → JSON object of qualifiers, when any
-	PredExtractor  = "cg:extractor"  // claim → the extractor that made it
+	PredExtractor  = "cg:extractor"  // document → the extractor that made its claims
 	PredTitle      = "cg:title"      // document → headline
 	PredURL        = "cg:url"        // document → where it was published
 	PredSource     = "cg:source"     // document → the file it was read from
@@ -60,7 +60,11 @@ func documentQuads(ex schema.Extraction) []quad.Quad {
 		quad.Make(doc, PredType, TypeDocument, label),
 		quad.Make(doc, PredHash, d.Hash, label),
 	}
-	for pred, v := range map[string]string{PredTitle: d.Title, PredDate: d.Date, PredURL: d.URL, PredSource: d.Source} {
+	extractor := ""
+	if len(ex.Claims) > 0 {
+		extractor = ex.Claims[0].Extractor
+	}
+	for pred, v := range map[string]string{PredTitle: d.Title, PredDate: d.Date, PredURL: d.URL, PredSource: d.Source, PredExtractor: extractor} {
 		if v != "" {
 			qs = append(qs, quad.Make(doc, pred, v, label))
 		}
@@ -69,14 +73,16 @@ func documentQuads(ex schema.Extraction) []quad.Quad {
 		qs = append(qs, quad.Make(e.Name, PredType, string(e.Type), nil))
 	}
 	for _, c := range ex.Claims {
-		qs = append(qs, claimQuads(c, doc, label)...)
+		qs = append(qs, claimQuads(c, doc, label, d.Date)...)
 	}
 	return qs
 }
 
 // claimQuads are the quads of one claim: its node with provenance, and the
-// relation edge between its entities when the claim asserts it.
-func claimQuads(c schema.Claim, doc, label quad.Value) []quad.Quad {
+// relation edge between its entities when the claim asserts it. What the
+// claim shares with its document (the extractor, a date that is the
+// document's) is stored once on the document.
+func claimQuads(c schema.Claim, doc, label quad.Value, docDate string) []quad.Quad {
 	n := claimNode(c)
 	qs := []quad.Quad{
 		quad.Make(n, PredSubject, c.Subject, label),
@@ -88,9 +94,8 @@ func claimQuads(c schema.Claim, doc, label quad.Value) []quad.Quad {
 		quad.Make(n, PredEnd, c.End, label),
 		quad.Make(n, PredModality, string(c.Modality), label),
 		quad.Make(n, PredConfidence, quad.Float(round(c.Confidence)), label),
-		quad.Make(n, PredExtractor, c.Extractor, label),
 	}
-	if c.Date != "" {
+	if c.Date != "" && c.Date != docDate {
 		qs = append(qs, quad.Make(n, PredDate, c.Date, label))
 	}
 	if c.Negated {

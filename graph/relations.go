@@ -37,6 +37,7 @@ type Evidence struct {
 	Negated    bool              `json:"negated,omitempty"`
 	Confidence float64           `json:"confidence"`
 	Qualifiers map[string]string `json:"qualifiers,omitempty"`
+	Extractor  string            `json:"extractor,omitempty"`
 }
 
 // Asserted reports whether the claim asserts its relation.
@@ -236,7 +237,42 @@ func (s *Store) readClaim(ctx context.Context, claim cgraph.Ref) (Evidence, erro
 			json.Unmarshal([]byte(v), &ev.Qualifiers)
 		}
 	}
-	return ev, it.Err()
+	if err := it.Err(); err != nil {
+		return ev, err
+	}
+	d, err := s.docInfo(ctx, ev.Doc)
+	if ev.Date == "" {
+		ev.Date = d.date
+	}
+	ev.Title, ev.Extractor = d.title, d.extractor
+	return ev, err
+}
+
+// docFacts are what claims take from their document.
+type docFacts struct{ date, title, extractor string }
+
+// docInfo reads a document's date, title and extractor, remembering them
+// until the next write.
+func (s *Store) docInfo(ctx context.Context, id string) (docFacts, error) {
+	if d, ok := s.docs.Load(id); ok {
+		return d.(docFacts), nil
+	}
+	qs, err := s.quadsFrom(ctx, docNode(id))
+	var d docFacts
+	for _, q := range qs {
+		switch valueString(q.Predicate) {
+		case PredDate:
+			d.date = valueString(q.Object)
+		case PredTitle:
+			d.title = valueString(q.Object)
+		case PredExtractor:
+			d.extractor = valueString(q.Object)
+		}
+	}
+	if err == nil {
+		s.docs.Store(id, d)
+	}
+	return d, err
 }
 
 func intOf(v quad.Value) int {

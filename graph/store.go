@@ -40,6 +40,9 @@ type Store struct {
 	// typed remembers entity type quads known to be stored, so that a
 	// write need not look for them again.
 	typed map[quad.Quad]bool
+	// docs caches what readers take from document nodes (docFacts by id);
+	// writes clear it.
+	docs sync.Map
 }
 
 // Open opens or creates the store named by dsn: "memory", a postgres:// or

@@ -38,6 +38,7 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.docs.Clear()
 	results := make([]WriteResult, len(exs))
 	var deltas []cgraph.Delta
 	added := map[quad.Quad]bool{}

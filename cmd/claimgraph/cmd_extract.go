@@ -14,12 +14,13 @@ import (
 )
 
 type extractOptions struct {
-	paths  []string
-	format string
-	all    bool
-	stdin  io.Reader
-	out    io.Writer
-	errw   io.Writer
+	paths   []string
+	format  string
+	all     bool
+	workers int
+	stdin   io.Reader
+	out     io.Writer
+	errw    io.Writer
 }
 
 func newExtractCmd(g *globals) *cobra.Command {
@@ -42,6 +43,7 @@ a line with --format jsonl.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or jsonl")
 	cmd.Flags().BoolVar(&opts.all, "all", false, "in the table, also show claims that are not asserted")
+	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction goroutines (0: one per core); the output is the same")
 	return cmd
 }
 
@@ -52,9 +54,8 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	}
 	var claims []schema.Claim
 	failed := 0
-	r := &ingest.Reader{Stdin: opts.stdin}
-	err = r.Read(ctx, opts.paths, func(doc schema.Document) error {
-		ex := x.Extract(doc)
+	p := &ingest.Pipeline{Reader: &ingest.Reader{Stdin: opts.stdin}, Extractor: x, Workers: opts.workers}
+	err = p.Run(ctx, opts.paths, func(ex schema.Extraction) error {
 		if opts.format == "jsonl" {
 			return writeJSONL(opts.out, ex.Claims)
 		}

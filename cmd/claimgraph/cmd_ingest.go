@@ -21,6 +21,7 @@ type ingestOptions struct {
 	json    bool
 	samples int
 	batch   int
+	workers int
 	stdin   io.Reader
 	out     io.Writer
 	errw    io.Writer
@@ -62,7 +63,8 @@ are reported and skipped; the exit status is 1 if any failed.`,
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the summary as JSON")
 	cmd.Flags().IntVar(&opts.samples, "samples", 5, "sample claims to show after the summary")
-	cmd.Flags().IntVar(&opts.batch, "batch", 64, "documents written per transaction (each document is whole in one)")
+	cmd.Flags().IntVar(&opts.batch, "batch", 256, "documents written per transaction (each document is whole in one)")
+	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction goroutines (0: one per core); the result is the same")
 	return cmd
 }
 
@@ -104,8 +106,9 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 			entities[e] = true
 		}
 	}
-	err = r.Read(ctx, opts.paths, func(doc schema.Document) error {
-		return b.add(ctx, x.Extract(doc))
+	p := &ingest.Pipeline{Reader: r, Extractor: x, Workers: opts.workers}
+	err = p.Run(ctx, opts.paths, func(ex schema.Extraction) error {
+		return b.add(ctx, ex)
 	}, report)
 	if err == nil {
 		err = b.flush(ctx)
