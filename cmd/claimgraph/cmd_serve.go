@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/schema"
+	"github.com/spf13/cobra"
+)
+
+type serveOptions struct {
+	db, addr    string
+	allowIngest bool
+	public      bool
+	limit       int
+	timeout     time.Duration
+	out         io.Writer
+	ready       chan<- string // tests learn the address here
+}
+
+func newServeCmd(g *globals) *cobra.Command {
+	opts := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the graph explorer and a Cayley-compatible query API",
+		Long: `serve opens the store and serves, on loopback by default:
+
+  /                         the explorer: search, expand, read evidence, paths, Gizmo
+  POST /api/v1/query/gizmo  Cayley's HTTP query API for Gizmo (same request and response)
+  GET  /api/search?q=       entities by name
+  GET  /api/neighbors?entity=&hops=&predicates=&min_sources=&since=&until=
+  GET  /api/evidence?subject=&predicate=&object=
+  GET  /api/path?from=&to=&max_hops=&all=&predicates=&min_sources=
+  GET  /api/ask?q=
+  GET  /api/export?format=&around=&hops=...
+  GET  /api/stats
+  POST /api/v1/ingest?id=   only with --allow-ingest
+
+It is read-only unless --allow-ingest is given, listens on loopback unless
+--public is, limits request bodies and stops every query at --timeout.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			host, _, err := net.SplitHostPort(opts.addr)
+			if err != nil {
+				return fmt.Errorf("--addr %q: %w", opts.addr, err)
+			}
+			if ip := net.ParseIP(host); !opts.public && (host == "" || ip == nil || !ip.IsLoopback()) && host != "localhost" {
+				return fmt.Errorf("--addr %s is not a loopback address: add --public to serve other machines", opts.addr)
+			}
+			opts.db, opts.out = g.db, cmd.OutOrStdout()
+			return runServe(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	cmd.Flags().BoolVar(&opts.allowIngest, "allow-ingest", false, "accept articles over HTTP (POST /api/v1/ingest)")
+	cmd.Flags().BoolVar(&opts.public, "public", false, "allow listening on an address other machines reach")
+	cmd.Flags().IntVar(&opts.limit, "limit", 1000, "most results a Gizmo query returns")
+	cmd.Flags().DurationVar(&opts.timeout, "timeout", 30*time.Second, "stop any request after this long")
+	return cmd
+}
+
+func runServe(ctx context.Context, opts *serveOptions) error {
+	vocab, gaz, err := schema.Default()
+	if err != nil {
+		return err
+	}
+	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	srv := &server{store: store, vocab: vocab, asker: graph.NewAsker(store, vocab, gaz), opts: opts}
+	if opts.allowIngest {
+		if srv.extractor, err = newExtractor(); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", opts.addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.routes(), ReadHeaderTimeout: 10 * time.Second}
+	mode := "read-only"
+	if opts.allowIngest {
+		mode = "ingest allowed"
+	}
+	fmt.Fprintf(opts.out, "claimgraph explorer on http://%s/ (%s, store %s); Ctrl-C stops it\n", ln.Addr(), mode, opts.db)
+	if opts.ready != nil {
+		opts.ready <- ln.Addr().String()
+	}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hs.Shutdown(shut)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
