@@ -56,8 +56,13 @@ func (s *Store) Neighbors(ctx context.Context, entity string, hops int, opt Path
 				key := e.Subject + "\x00" + e.Predicate + "\x00" + e.Object
 				if !seenEdge[key] {
 					seenEdge[key] = true
+					if a.docs != nil {
+						e.Sources = a.docs
+					}
 					for _, src := range a.sources {
-						e.Sources = append(e.Sources, n.of(src))
+						if a.docs == nil {
+							e.Sources = append(e.Sources, n.of(src))
+						}
 					}
 					sort.Strings(e.Sources)
 					out.Edges = append(out.Edges, e)

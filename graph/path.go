@@ -40,7 +40,16 @@ type Path struct {
 type adj struct {
 	other, pred cgraph.Ref
 	forward     bool
-	sources     []cgraph.Ref
+	sources     []cgraph.Ref // the labels of its quads
+	docs        []string     // on shared-triple backends, the documents of its claims instead
+}
+
+// support is how many documents assert the edge.
+func (a adj) support() int {
+	if a.docs != nil {
+		return len(a.docs)
+	}
+	return len(a.sources)
 }
 
 // step records how a search reached a node.
@@ -129,9 +138,24 @@ func (sr *search) neighbours(node cgraph.Ref) ([]adj, error) {
 		}
 		out[i].sources = append(out[i].sources, l.label)
 	}
+	if sr.s.sharedTriples() {
+		n := &names{s: sr.s, cache: map[interface{}]string{}}
+		from := n.of(node)
+		for i, a := range out {
+			s, o := from, n.of(a.other)
+			if !a.forward {
+				s, o = o, s
+			}
+			docs, err := sr.s.assertingDocs(sr.ctx, s, n.of(a.pred), o)
+			if err != nil {
+				return nil, err
+			}
+			out[i].docs = append([]string{}, docs...)
+		}
+	}
 	kept := out[:0]
 	for _, a := range out {
-		if len(a.sources) >= sr.opt.MinSources {
+		if a.support() >= sr.opt.MinSources && a.support() > 0 {
 			kept = append(kept, a)
 			sr.refs[a.other.Key()] = a.other
 		}
@@ -303,8 +327,12 @@ func (sr *search) hop(n *names, from, to cgraph.Ref, a adj) (Hop, error) {
 	if !a.forward {
 		h.Edge.Subject, h.Edge.Object = h.To, h.From
 	}
-	for _, src := range a.sources {
-		h.Edge.Sources = append(h.Edge.Sources, n.of(src))
+	if a.docs != nil {
+		h.Edge.Sources = a.docs
+	} else {
+		for _, src := range a.sources {
+			h.Edge.Sources = append(h.Edge.Sources, n.of(src))
+		}
 	}
 	ev, err := sr.s.claimsBetween(sr.ctx, h.Edge.Subject, h.Edge.Predicate, h.Edge.Object)
 	if err != nil {

@@ -350,7 +350,42 @@ func (s *Store) EdgesOf(ctx context.Context, entity string) ([]Edge, error) {
 		return nil, err
 	}
 	n := &names{s: s, cache: map[interface{}]string{}}
-	return groupEdges(ls, entity, n), nil
+	edges := groupEdges(ls, entity, n)
+	if s.sharedTriples() {
+		if err := s.claimSources(ctx, edges); err != nil {
+			return nil, err
+		}
+	}
+	return edges, nil
+}
+
+// claimSources sets each edge's sources to the documents of the claims that
+// assert it, for backends whose quad labels cannot say.
+func (s *Store) claimSources(ctx context.Context, edges []Edge) error {
+	for i := range edges {
+		docs, err := s.assertingDocs(ctx, edges[i].Subject, edges[i].Predicate, edges[i].Object)
+		if err != nil {
+			return err
+		}
+		edges[i].Sources = docs
+	}
+	sort.SliceStable(edges, func(i, j int) bool { return len(edges[i].Sources) > len(edges[j].Sources) })
+	return nil
+}
+
+// assertingDocs returns the documents with an asserted claim of the triple.
+func (s *Store) assertingDocs(ctx context.Context, subject, predicate, object string) ([]string, error) {
+	evs, err := s.claimsBetween(ctx, subject, predicate, object)
+	seen := map[string]bool{}
+	var docs []string
+	for _, ev := range evs {
+		if ev.Asserted() && !seen[ev.Doc] {
+			seen[ev.Doc] = true
+			docs = append(docs, ev.Doc)
+		}
+	}
+	sort.Strings(docs)
+	return docs, err
 }
 
 // groupEdges folds links of one node into edges with their sources.

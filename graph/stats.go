@@ -24,17 +24,28 @@ type Stats struct {
 }
 
 // Stats counts documents, claims, entities and relations in one pass over
-// the store.
+// the store. Relations and their corroboration are counted from claim
+// nodes, not quad labels, so every backend gives the same figures.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	st := Stats{EntityTypes: map[string]int{}, Relations: map[string]int{}}
-	type triple struct{ s, p, o quad.Value }
-	docsPer := map[triple]int{}
+	type claim struct {
+		s, p, o, doc string
+		notAsserted  bool
+	}
+	claims := map[quad.Value]*claim{}
+	get := func(v quad.Value) *claim {
+		c := claims[v]
+		if c == nil {
+			c = &claim{}
+			claims[v] = c
+		}
+		return c
+	}
 	err := s.eachQuad(ctx, func(q quad.Quad) {
 		st.Quads++
-		p := valueString(q.Predicate)
-		switch p {
+		switch valueString(q.Predicate) {
 		case PredType:
 			if t := valueString(q.Object); t == TypeDocument {
 				st.Documents++
@@ -44,20 +55,37 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			}
 		case PredModality:
 			st.Claims++
-			if schema.Modality(valueString(q.Object)).Asserts() {
-				st.Asserted++
-			} else {
+			if !schema.Modality(valueString(q.Object)).Asserts() {
 				st.NotAsserted++
+				get(q.Subject).notAsserted = true
 			}
-		default:
-			if len(p) < 3 || p[:3] != "cg:" {
-				docsPer[triple{q.Subject, q.Predicate, q.Object}]++
-			}
+		case PredNegated:
+			get(q.Subject).notAsserted = true
+		case PredSubject:
+			get(q.Subject).s = valueString(q.Object)
+		case PredPredicate:
+			get(q.Subject).p = valueString(q.Object)
+		case PredObject:
+			get(q.Subject).o = valueString(q.Object)
+		case PredDoc:
+			get(q.Subject).doc = valueString(q.Object)
 		}
 	})
-	for t, n := range docsPer {
-		st.Relations[valueString(t.p)]++
-		if n > 1 {
+	st.Asserted = st.Claims - st.NotAsserted
+	docsPer := map[[3]string]map[string]bool{}
+	for _, c := range claims {
+		if c.notAsserted || c.p == "" {
+			continue
+		}
+		k := [3]string{c.s, c.p, c.o}
+		if docsPer[k] == nil {
+			docsPer[k] = map[string]bool{}
+		}
+		docsPer[k][c.doc] = true
+	}
+	for k, docs := range docsPer {
+		st.Relations[k[1]]++
+		if len(docs) > 1 {
 			st.Corroborated++
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // the embedded default store
 	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/mysql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
 )
@@ -45,8 +48,10 @@ type Store struct {
 	docs sync.Map
 }
 
-// Open opens or creates the store named by dsn: "memory", a postgres:// or
-// postgresql:// URL, or else the directory of a bolt database.
+// Open opens or creates the store named by dsn: "memory"; a postgres:// or
+// postgresql:// URL; a mysql:// URL (MySQL or MariaDB); a cockroach:// URL
+// (CockroachDB, spoken to as PostgreSQL); or else the directory of a bolt
+// database. SQL databases are initialised on first use.
 func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	switch {
 	case dsn == "memory" || dsn == ":memory:":
@@ -56,20 +61,57 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		}
 		return newStore(qs, "memory", dsn, nil), nil
 	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
-		return openSQL(ctx, "postgres", dsn)
+		return openSQL(ctx, "postgres", dsn, dsn)
+	case strings.HasPrefix(dsn, "cockroach://"):
+		return openSQL(ctx, "cockroach", dsn, "postgresql://"+strings.TrimPrefix(dsn, "cockroach://"))
+	case strings.HasPrefix(dsn, "mysql://"):
+		native, err := mysqlDSN(dsn)
+		if err != nil {
+			return nil, err
+		}
+		return openSQL(ctx, "mysql", dsn, native)
 	}
 	return openBolt(dsn, opt)
 }
 
-func openSQL(ctx context.Context, backend, dsn string) (*Store, error) {
-	if err := cgraph.InitQuadStore(backend, dsn, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("initialise %s store: %w", backend, err)
+// mysqlDSN turns mysql://user:pass@host:port/db?params into the driver's
+// user:pass@tcp(host:port)/db?params.
+func mysqlDSN(dsn string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Host == "" || strings.Trim(u.Path, "/") == "" {
+		return "", fmt.Errorf("--db %s: want mysql://user[:password]@host[:port]/database", dsn)
 	}
-	qs, err := cgraph.NewQuadStore(backend, dsn, nil)
+	host := u.Host
+	if u.Port() == "" {
+		host += ":3306"
+	}
+	params := u.Query()
+	params.Set("parseTime", "true")
+	return fmt.Sprintf("%s@tcp(%s)/%s?%s", u.User.String(), host, strings.Trim(u.Path, "/"), params.Encode()), nil
+}
+
+// openSQL opens a store through Cayley's SQL backend; name is the --db
+// the user gave, native the DSN the driver takes.
+func openSQL(ctx context.Context, backend, name, native string) (*Store, error) {
+	if err := cgraph.InitQuadStore(backend, native, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil, fmt.Errorf("initialise %s store %s: %w", backend, redact(name), err)
+	}
+	qs, err := cgraph.NewQuadStore(backend, native, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open %s store: %w", backend, err)
+		return nil, fmt.Errorf("open %s store %s: %w", backend, redact(name), err)
 	}
-	return newStore(qs, backend, dsn, nil), nil
+	return newStore(qs, backend, name, nil), nil
+}
+
+// redact hides a password in a database URL for messages.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			return u.String()
+		}
+	}
+	return dsn
 }
 
 // openBolt opens a bolt store in dir, taking a lock file first: bolt itself
@@ -137,8 +179,14 @@ func lockDir(dir string, wait time.Duration) (*os.File, error) {
 	}
 }
 
-// Backend names the kind of store: bolt, memory or postgres.
+// Backend names the kind of store: bolt, memory, postgres, mysql or
+// cockroach.
 func (s *Store) Backend() string { return s.backend }
+
+// sharedTriples reports whether the backend stores a triple once whatever
+// its label, as Cayley's mysql and cockroach backends do: relation edges
+// then cannot say which documents assert them, and claim nodes must.
+func (s *Store) sharedTriples() bool { return s.backend == "mysql" || s.backend == "cockroach" }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {

@@ -24,6 +24,9 @@ func backends(t *testing.T) map[string]func(t *testing.T) *Store {
 	if dsn := os.Getenv("CLAIMGRAPH_TEST_POSTGRES"); dsn != "" {
 		b["postgres"] = func(t *testing.T) *Store { return openT(t, freshPostgres(t, dsn)) }
 	}
+	if dsn := os.Getenv("CLAIMGRAPH_TEST_MYSQL"); dsn != "" {
+		b["mysql"] = func(t *testing.T) *Store { return openT(t, freshMySQL(t, dsn)) }
+	}
 	return b
 }
 

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -28,10 +29,16 @@ func (s *Store) WriteDocument(ctx context.Context, ex schema.Extraction) (WriteR
 	return res[0], nil
 }
 
-// WriteBatch stores several documents in one transaction, each as
-// WriteDocument would: whole documents only, so a crash leaves every
-// document either written or not. Documents must have distinct ids. If the
-// transaction fails, none of them is written.
+// WriteBatch stores several documents, whole documents only, so a crash
+// leaves every document either written or absent. New documents go in one
+// transaction. Documents replacing an earlier version first have the old
+// version removed in a transaction of its own: Cayley v0.7.7 nets each
+// value's reference count over a transaction and stores an added quad
+// without its value when deletions in the same transaction take that count
+// below zero. Between the two transactions a replaced document is absent,
+// never half present, and ingesting it again completes it. Documents must
+// have distinct ids. If a transaction fails, none of its documents is
+// written.
 func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]WriteResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -40,83 +47,68 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 	defer s.mu.Unlock()
 	s.docs.Clear()
 	results := make([]WriteResult, len(exs))
-	var deltas []cgraph.Delta
+	var removals []cgraph.Delta
+	for i, ex := range exs {
+		old, oldHash, err := s.documentQuads(ctx, ex.Document.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read stored document %s: %w", ex.Document.ID, err)
+		}
+		switch {
+		case oldHash != "" && oldHash == ex.Document.Hash:
+			results[i].Unchanged = true
+		case len(old) > 0:
+			results[i].Replaced = true
+			results[i].Removed = len(old)
+			for _, q := range old {
+				removals = append(removals, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			}
+		}
+	}
+	if len(removals) > 0 {
+		var err error
+		if s.sharedTriples() {
+			if removals, err = s.keepShared(ctx, exs, results, removals); err != nil {
+				return nil, err
+			}
+		}
+		if err := s.qs.ApplyDeltas(removals, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return nil, fmt.Errorf("remove the old version of documents from %s on: %w", exs[0].Document.ID, err)
+		}
+	}
+	var additions []cgraph.Delta
 	added := map[quad.Quad]bool{}
 	for i, ex := range exs {
-		d, err := s.documentDeltas(ctx, ex, &results[i], added)
-		if err != nil {
-			return nil, err
+		if results[i].Unchanged {
+			continue
 		}
-		deltas = append(deltas, d...)
+		known, err := s.knownTypes(ctx, ex.Entities)
+		if err != nil {
+			return nil, fmt.Errorf("read stored entities of %s: %w", ex.Document.ID, err)
+		}
+		for _, q := range known {
+			added[q] = true
+		}
+		for _, q := range documentQuads(ex) {
+			if !added[q] {
+				added[q] = true
+				additions = append(additions, cgraph.Delta{Quad: q, Action: cgraph.Add})
+				results[i].Added++
+			}
+		}
 	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return nil, fmt.Errorf("write %d documents from %s: %w", len(exs), exs[0].Document.ID, err)
+	if len(additions) > 0 {
+		if err := s.qs.ApplyDeltas(additions, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return nil, fmt.Errorf("write %d documents from %s on: %w", len(exs), exs[0].Document.ID, err)
+		}
 	}
-	for _, ex := range exs {
-		for _, e := range ex.Entities {
-			s.typed[quad.Make(e.Name, PredType, string(e.Type), nil)] = true
+	for i, ex := range exs {
+		if !results[i].Unchanged {
+			for _, e := range ex.Entities {
+				s.typed[quad.Make(e.Name, PredType, string(e.Type), nil)] = true
+			}
 		}
 	}
 	return results, nil
-}
-
-// documentDeltas returns the deltas that store one document, skipping
-// quads already added earlier in the same batch.
-func (s *Store) documentDeltas(ctx context.Context, ex schema.Extraction, res *WriteResult, added map[quad.Quad]bool) ([]cgraph.Delta, error) {
-	id := ex.Document.ID
-	old, oldHash, err := s.documentQuads(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("read stored document %s: %w", id, err)
-	}
-	if oldHash == ex.Document.Hash && oldHash != "" {
-		res.Unchanged = true
-		return nil, nil
-	}
-	res.Replaced = oldHash != ""
-	known, err := s.knownTypes(ctx, ex.Entities)
-	if err != nil {
-		return nil, fmt.Errorf("read stored entities of %s: %w", id, err)
-	}
-	var fresh []quad.Quad
-	for _, q := range documentQuads(ex) {
-		if !added[q] {
-			fresh = append(fresh, q)
-		}
-	}
-	deltas := diff(append(old, known...), fresh, res)
-	for _, d := range deltas {
-		if d.Action == cgraph.Add {
-			added[d.Quad] = true
-		}
-	}
-	return deltas, nil
-}
-
-// diff returns the deltas that turn the old quads into the new ones.
-func diff(old, new []quad.Quad, res *WriteResult) []cgraph.Delta {
-	have := make(map[quad.Quad]bool, len(old))
-	for _, q := range old {
-		have[q] = true
-	}
-	want := make(map[quad.Quad]bool, len(new))
-	var deltas []cgraph.Delta
-	for _, q := range new {
-		if want[q] {
-			continue
-		}
-		want[q] = true
-		if !have[q] {
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-			res.Added++
-		}
-	}
-	for _, q := range old {
-		if !want[q] && q.Label != nil {
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
-			res.Removed++
-		}
-	}
-	return deltas
 }
 
 // documentQuads returns every quad a stored document contributed — its own
@@ -153,6 +145,44 @@ func (s *Store) documentQuads(ctx context.Context, id string) ([]quad.Quad, stri
 		}
 	}
 	return out, hash, nil
+}
+
+// keepShared drops the removal of a relation edge that a document not
+// being replaced still asserts: on backends that store a triple once
+// whatever its label, removing this document's edge would remove theirs.
+func (s *Store) keepShared(ctx context.Context, exs []schema.Extraction, results []WriteResult, deltas []cgraph.Delta) ([]cgraph.Delta, error) {
+	replaced := map[string]bool{}
+	for i, ex := range exs {
+		if results[i].Replaced {
+			replaced[ex.Document.ID] = true
+		}
+	}
+	kept := deltas[:0]
+	for _, d := range deltas {
+		p := valueString(d.Quad.Predicate)
+		if d.Quad.Label != nil && !strings.HasPrefix(p, "cg:") {
+			evs, err := s.claimsBetween(ctx, valueString(d.Quad.Subject), p, valueString(d.Quad.Object))
+			if err != nil {
+				return nil, err
+			}
+			if assertedOutside(evs, replaced) {
+				continue
+			}
+		}
+		kept = append(kept, d)
+	}
+	return kept, nil
+}
+
+// assertedOutside reports whether a claim of a document not being replaced
+// asserts the relation.
+func assertedOutside(evs []Evidence, replaced map[string]bool) bool {
+	for _, ev := range evs {
+		if !replaced[ev.Doc] && ev.Asserted() {
+			return true
+		}
+	}
+	return false
 }
 
 // knownTypes returns the type quads already stored for the entities, so

@@ -161,3 +161,24 @@ func TestQueryTimeoutAndSources(t *testing.T) {
 		t.Errorf("syntax error: exit %d: %s", code, errw)
 	}
 }
+
+// TestParallelIngestMatchesSequential ingests the examples with one worker
+// and with several and expects the same stats and the same N-Quads export.
+func TestParallelIngestMatchesSequential(t *testing.T) {
+	var stats, nquads []string
+	for _, workers := range []string{"1", "4"} {
+		db := filepath.Join(t.TempDir(), "g.db")
+		if code, _, errw := runT(t, "", "--db", db, "ingest", "--workers", workers, "--batch", "3", articles); code != 0 {
+			t.Fatalf("ingest: %s", errw)
+		}
+		_, st, _ := runT(t, "", "--db", db, "stats", "--json")
+		_, nq, _ := runT(t, "", "--db", db, "export", "--format", "nquads")
+		stats, nquads = append(stats, st), append(nquads, nq)
+	}
+	if stats[0] != stats[1] {
+		t.Errorf("stats differ:\n%s\n%s", stats[0], stats[1])
+	}
+	if nquads[0] != nquads[1] || len(nquads[0]) < 1000 {
+		t.Errorf("exports differ (%d and %d bytes)", len(nquads[0]), len(nquads[1]))
+	}
+}
