@@ -6,6 +6,7 @@ require (
 	github.com/cayleygraph/cayley v0.7.7
 	github.com/cayleygraph/quad v1.2.4
 	github.com/go-sql-driver/mysql v1.4.1
+	github.com/jackc/pgx v3.3.0+incompatible
 	github.com/lib/pq v1.1.1
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/net v0.62.0
@@ -23,7 +24,6 @@ require (
 	github.com/golang/protobuf v1.3.1 // indirect
 	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
-	github.com/jackc/pgx v3.3.0+incompatible // indirect
 	github.com/matttproud/golang_protobuf_extensions v1.0.1 // indirect
 	github.com/piprate/json-gold v0.3.0 // indirect
 	github.com/pkg/errors v0.8.1 // indirect

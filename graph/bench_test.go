@@ -202,19 +202,45 @@ func BenchmarkNeighbors(b *testing.B) {
 }
 
 // BenchmarkWriteBatch writes synthetic documents 64 to a transaction and
-// reports quads per second.
+// reports quads per second, on memory and bolt, and on PostgreSQL (with
+// COPY and with Cayley's own writer) and MySQL when the test servers are
+// named by CLAIMGRAPH_TEST_POSTGRES and CLAIMGRAPH_TEST_MYSQL.
 func BenchmarkWriteBatch(b *testing.B) {
 	exs := Synthesize(SynthOptions{Seed: 2, Entities: 2000, Documents: 640, ClaimsPerDoc: 10})
-	for _, backend := range []string{"memory", "bolt"} {
-		b.Run(backend, func(b *testing.B) {
+	targets := []struct {
+		name string
+		dsn  func(b *testing.B) string
+		opt  Options
+	}{
+		{"memory", func(*testing.B) string { return "memory" }, Options{}},
+		{"bolt", func(b *testing.B) string { return filepath.Join(b.TempDir(), "g.db") }, Options{}},
+	}
+	if pg := os.Getenv("CLAIMGRAPH_TEST_POSTGRES"); pg != "" {
+		targets = append(targets,
+			struct {
+				name string
+				dsn  func(b *testing.B) string
+				opt  Options
+			}{"postgres-copy", func(b *testing.B) string { return freshPostgres(b, pg) }, Options{}},
+			struct {
+				name string
+				dsn  func(b *testing.B) string
+				opt  Options
+			}{"postgres-cayley", func(b *testing.B) string { return freshPostgres(b, pg) }, Options{NoCopy: true}})
+	}
+	if my := os.Getenv("CLAIMGRAPH_TEST_MYSQL"); my != "" {
+		targets = append(targets, struct {
+			name string
+			dsn  func(b *testing.B) string
+			opt  Options
+		}{"mysql", func(b *testing.B) string { return freshMySQL(b, my) }, Options{}})
+	}
+	for _, tg := range targets {
+		b.Run(tg.name, func(b *testing.B) {
 			var quads int64
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				dsn := "memory"
-				if backend == "bolt" {
-					dsn = filepath.Join(b.TempDir(), "g.db")
-				}
-				s, err := Open(context.Background(), dsn, Options{})
+				s, err := Open(context.Background(), tg.dsn(b), tg.opt)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -225,8 +251,8 @@ func BenchmarkWriteBatch(b *testing.B) {
 					}
 				}
 				b.StopTimer()
-				st, _ := s.qs.Stats(context.Background(), false)
-				quads += st.Quads.Size
+				st, _ := s.Stats(context.Background())
+				quads += st.Quads
 				s.Close()
 				b.StartTimer()
 			}

@@ -64,9 +64,9 @@ func documentQuads(ex schema.Extraction) []quad.Quad {
 	if len(ex.Claims) > 0 {
 		extractor = ex.Claims[0].Extractor
 	}
-	for pred, v := range map[string]string{PredTitle: d.Title, PredDate: d.Date, PredURL: d.URL, PredSource: d.Source, PredExtractor: extractor} {
-		if v != "" {
-			qs = append(qs, quad.Make(doc, pred, v, label))
+	for _, f := range [][2]string{{PredTitle, d.Title}, {PredDate, d.Date}, {PredURL, d.URL}, {PredSource, d.Source}, {PredExtractor, extractor}} {
+		if f[1] != "" {
+			qs = append(qs, quad.Make(doc, f[0], f[1], label))
 		}
 	}
 	for _, e := range ex.Entities {

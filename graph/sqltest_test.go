@@ -14,7 +14,7 @@ import (
 
 // freshPostgres creates an empty database on the server dsn names, drops it
 // when the test ends, and returns its URL.
-func freshPostgres(t *testing.T, dsn string) string {
+func freshPostgres(t testing.TB, dsn string) string {
 	t.Helper()
 	admin, err := sql.Open("postgres", dsn)
 	if err != nil {
@@ -43,7 +43,7 @@ func freshPostgres(t *testing.T, dsn string) string {
 // freshMySQL creates an empty database on the MySQL or MariaDB server dsn
 // (mysql://user@host/db) names, drops it when the test ends, and returns
 // its URL.
-func freshMySQL(t *testing.T, dsn string) string {
+func freshMySQL(t testing.TB, dsn string) string {
 	t.Helper()
 	native, err := mysqlDSN(dsn)
 	if err != nil {

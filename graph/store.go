@@ -19,6 +19,7 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/sql/mysql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
+	"github.com/jackc/pgx"
 )
 
 // ErrLocked is returned when another process holds a bolt store.
@@ -29,6 +30,9 @@ type Options struct {
 	// LockWait is how long to wait for another process to release a bolt
 	// store before giving up; zero means three seconds.
 	LockWait time.Duration
+	// NoCopy makes writes to PostgreSQL go through Cayley's row by row
+	// INSERTs instead of COPY.
+	NoCopy bool
 }
 
 // Store is a claim graph in a Cayley quad store. Its methods are safe for
@@ -46,6 +50,10 @@ type Store struct {
 	// docs caches what readers take from document nodes (docFacts by id);
 	// writes clear it.
 	docs sync.Map
+	// copy sends additions to PostgreSQL with COPY, on pg, a connection of
+	// its own opened on first use.
+	copy bool
+	pg   *pgx.Conn
 }
 
 // Open opens or creates the store named by dsn: "memory"; a postgres:// or
@@ -61,7 +69,11 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		}
 		return newStore(qs, "memory", dsn, nil), nil
 	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
-		return openSQL(ctx, "postgres", dsn, dsn)
+		s, err := openSQL(ctx, "postgres", dsn, dsn)
+		if err == nil {
+			s.copy = !opt.NoCopy
+		}
+		return s, err
 	case strings.HasPrefix(dsn, "cockroach://"):
 		return openSQL(ctx, "cockroach", dsn, "postgresql://"+strings.TrimPrefix(dsn, "cockroach://"))
 	case strings.HasPrefix(dsn, "mysql://"):
@@ -193,6 +205,9 @@ func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	err := s.qs.Close()
+	if s.pg != nil {
+		s.pg.Close()
+	}
 	if s.lock != nil {
 		s.lock.Close()
 	}

@@ -48,7 +48,23 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 	s.docs.Clear()
 	results := make([]WriteResult, len(exs))
 	var removals []cgraph.Delta
+	var stored map[string]string // with COPY: the hashes of the documents stored
+	if s.copy {
+		var types map[quad.Quad]bool
+		var err error
+		if stored, types, err = s.pgStored(ctx, exs); err != nil {
+			return nil, fmt.Errorf("read stored documents: %w", err)
+		}
+		for q := range types {
+			s.typed[q] = true
+		}
+	}
 	for i, ex := range exs {
+		if stored != nil {
+			if _, ok := stored[ex.Document.ID]; !ok {
+				continue // a new document: nothing to read
+			}
+		}
 		old, oldHash, err := s.documentQuads(ctx, ex.Document.ID)
 		if err != nil {
 			return nil, fmt.Errorf("read stored document %s: %w", ex.Document.ID, err)
@@ -81,7 +97,7 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 		if results[i].Unchanged {
 			continue
 		}
-		known, err := s.knownTypes(ctx, ex.Entities)
+		known, err := s.knownTypes(ctx, ex.Entities, stored != nil)
 		if err != nil {
 			return nil, fmt.Errorf("read stored entities of %s: %w", ex.Document.ID, err)
 		}
@@ -96,7 +112,11 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 			}
 		}
 	}
-	if len(additions) > 0 {
+	if len(additions) > 0 && s.copy {
+		if err := s.copyAdd(ctx, additions); err != nil {
+			return nil, fmt.Errorf("write %d documents from %s on: %w", len(exs), exs[0].Document.ID, err)
+		}
+	} else if len(additions) > 0 {
 		if err := s.qs.ApplyDeltas(additions, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 			return nil, fmt.Errorf("write %d documents from %s on: %w", len(exs), exs[0].Document.ID, err)
 		}
@@ -188,12 +208,17 @@ func assertedOutside(evs []Evidence, replaced map[string]bool) bool {
 // knownTypes returns the type quads already stored for the entities, so
 // that a write neither adds nor counts them again. They are shared by every
 // document that names the entity and never removed with one.
-func (s *Store) knownTypes(ctx context.Context, entities []schema.Entity) ([]quad.Quad, error) {
+// With cached, the cache is complete (pgStored filled it) and the store is
+// not asked.
+func (s *Store) knownTypes(ctx context.Context, entities []schema.Entity, cached bool) ([]quad.Quad, error) {
 	var out []quad.Quad
 	for _, e := range entities {
 		q := quad.Make(e.Name, PredType, string(e.Type), nil)
 		if s.typed[q] {
 			out = append(out, q)
+			continue
+		}
+		if cached {
 			continue
 		}
 		found, err := s.hasQuad(ctx, q)
