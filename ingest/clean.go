@@ -42,8 +42,11 @@ type cleaned struct {
 // subscription and cookie notices, navigation and headline-only lines,
 // repeated lines, and everything after a "related" or "most popular"
 // heading. Sentences kept are unchanged, so their offsets index the result.
-func Clean(raw string) cleaned {
-	var out cleaned
+func Clean(raw string) cleaned { return cleanText(raw, "") }
+
+// cleanText cleans raw; a date already known is kept and not searched for.
+func cleanText(raw, date string) cleaned {
+	out := cleaned{Date: date}
 	var kept []string
 	seen := map[string]bool{}
 	raw = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\ufeff", "").Replace(raw)

@@ -150,7 +150,7 @@ func (r *Reader) readData(ctx context.Context, path, format string, data []byte,
 	if format == "jsonl" {
 		return readJSONL(ctx, path, data, emit, fail)
 	}
-	doc, err := makeDocument(path, format, data)
+	doc, err := makeDocument(path, format, data, "")
 	if err != nil {
 		fail(&InputError{Path: path, Err: err})
 		return nil
@@ -214,7 +214,7 @@ func readJSONL(ctx context.Context, path string, data []byte, emit func(schema.D
 		if strings.HasPrefix(strings.TrimSpace(a.Text), "<") {
 			format = "html"
 		}
-		doc, err := makeDocument(path, format, []byte(a.Text))
+		doc, err := makeDocument(path, format, []byte(a.Text), a.Date)
 		if err != nil {
 			fail(&InputError{Path: path, Line: n, Err: err})
 			continue
@@ -235,7 +235,7 @@ func readJSONL(ctx context.Context, path string, data []byte, emit func(schema.D
 
 // makeDocument cleans one document's content and fills in what it says of
 // itself. Its ID is the file's base name.
-func makeDocument(path, format string, data []byte) (schema.Document, error) {
+func makeDocument(path, format string, data []byte, date string) (schema.Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return schema.Document{}, ErrEmpty
 	}
@@ -256,7 +256,7 @@ func makeDocument(path, format string, data []byte) (schema.Document, error) {
 	case "markdown":
 		text = stripMarkdown(text)
 	}
-	c := Clean(text)
+	c := cleanText(text, firstOf(date, doc.Date))
 	doc.Text = c.Text
 	doc.Title = firstOf(doc.Title, c.Title)
 	doc.Date = normalizeDate(firstOf(doc.Date, c.Date))

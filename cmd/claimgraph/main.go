@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -16,8 +17,14 @@ func main() {
 	if os.Getenv("CLAIMGRAPH_DEBUG_CAYLEY") == "" {
 		graph.LogTo(io.Discard) // Cayley's log lines repeat errors claimgraph reports
 	}
+	if path := os.Getenv("CLAIMGRAPH_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f) // for `go tool pprof`; stopped below
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	pprof.StopCPUProfile()
 	os.Exit(code)
 }
