@@ -66,6 +66,7 @@ func (lx *lexicon) apply(f *frame, m match) []found {
 	switch m.trig.Kind {
 	case schema.Verb:
 		subjs, objs = f.verbArgs(m)
+		objs = f.secondObject(pred, objs) // "sold Caracas fighter jets"
 		if pred.Symmetric && len(objs) == 0 && len(subjs) > 1 {
 			return lx.pairs(f, pred, subjs, m, confPair) // "Azerbaijan and Armenia fought"
 		}
@@ -212,6 +213,30 @@ func (f *frame) relativeObject(start int) []Mention {
 		}
 	}
 	return nil
+}
+
+// secondObject handles a double object ("Russia sold Caracas fighter
+// jets"): when the first object does not fit the predicate and a name that
+// does follows it at once, that name is the object.
+func (f *frame) secondObject(pred schema.Predicate, objs []Mention) []Mention {
+	if len(objs) == 0 {
+		return objs
+	}
+	for _, o := range objs {
+		if pred.Accepts(o.Entity.Type, false) {
+			return objs
+		}
+	}
+	j := objs[len(objs)-1].End
+	for j < len(f.toks) && (determiners[f.toks[j].Lower] || isNumber(f.toks[j])) {
+		j++
+	}
+	if j < len(f.toks) && f.cover[j] >= 0 {
+		if next := f.coordinatedRight(f.cover[j]); len(next) > 0 && pred.Accepts(next[0].Entity.Type, false) {
+			return next
+		}
+	}
+	return objs
 }
 
 // passive reports whether a be-verb stands before the trigger at start.

@@ -79,6 +79,13 @@ func TestExtractFrames(t *testing.T) {
 		{"forces act for their country", "A day after Israeli forces attacked Gaza, Egypt closed the border.",
 			[]string{"Israel attacked Gaza"}, nil},
 		{"object relative", "The rebels, whom Rwanda supports, seized Goma.", nil, nil},
+		{"double object", "Russia has sold Caracas fighter jets and tanks over two decades.",
+			[]string{"Russia sold fighter jets", "Russia sold tanks"}, nil},
+		{"fired rockets at", "Hezbollah fired rockets at northern Israel on Tuesday.", []string{"Hezbollah attacked Israel"}, nil},
+		{"the group", "Israel struck Hamas on Monday. The group fired rockets at Israel.",
+			[]string{"Hamas attacked Israel", "Israel attacked Hamas"}, nil},
+		{"coordination after a copula", "Russia is one of Iran's main partners and has sold Tehran fighter jets.",
+			[]string{"Russia sold fighter jets"}, nil},
 		{"quoted phrase", "Seoul and Tokyo will remain in \u201cclose coordination\u201d on the issue.", []string{"Japan cooperates_with South Korea"}, nil},
 	}
 	for _, tt := range tests {

@@ -188,7 +188,7 @@ func (f *frame) subjectsLeft(start int) []Mention {
 					return f.subjectsLeft(v)
 				}
 			}
-			return nil
+			return f.firstSubject(j) // "Russia is one of its creditors and has sold ..."
 		case t.Text == ",":
 			open := f.parentheticalOpen(j)
 			if open < 0 {

@@ -20,6 +20,13 @@ type resolver struct {
 	// where person and actor were last named: a pronoun reaches back two.
 	sentence, personAt, actorAt, pairAt int
 	pair                                []schema.Entity // the last two actors named together
+	recent                              []seen          // entities named lately, latest last
+}
+
+// seen is an entity and the sentence it was named in.
+type seen struct {
+	entity schema.Entity
+	at     int
 }
 
 func newResolver(lx *lexicon) *resolver {
@@ -33,6 +40,14 @@ var pairPhrases = [][]string{
 	{"the", "two", "ministers"}, {"both", "parties"}, {"the", "two", "presidents"},
 	{"the", "allies"}, {"the", "two", "allies"}, {"the", "two", "men"}, {"the", "two"},
 	{"they"}, {"their"}, {"them"},
+}
+
+// kindNouns are definite descriptions that stand for the last entity of a
+// type named: "the group" for Hezbollah, "the bloc" for the EU.
+var kindNouns = map[string][]schema.EntityType{
+	"group": {schema.Group}, "militia": {schema.Group}, "militants": {schema.Group}, "rebels": {schema.Group},
+	"bloc": {schema.Organization}, "alliance": {schema.Organization}, "organisation": {schema.Organization},
+	"organization": {schema.Organization}, "agency": {schema.Organization},
 }
 
 // resolve rewrites a sentence's mentions: weak single words become the
@@ -98,6 +113,13 @@ func (r *resolver) reference(toks []Token, i int, before []Mention) ([]Mention, 
 		}
 	}
 	w := toks[i].Lower
+	if w == "the" && i+1 < len(toks) {
+		if types, ok := kindNouns[toks[i+1].Lower]; ok {
+			if e := r.lastOfType(types, before); e != nil {
+				return []Mention{{Entity: *e, Start: i, End: i + 2, Kind: schema.Alias, Pronoun: true}}, 2
+			}
+		}
+	}
 	if typ, ok := pronouns[w]; ok {
 		if e := r.antecedent(typ, toks, i, before); e != nil {
 			return []Mention{{Entity: *e, Start: i, End: i + 1, Kind: schema.Alias, Pronoun: true}}, 1
@@ -175,6 +197,31 @@ func (r *resolver) verbLike(t Token) bool {
 	return len(r.lx.triggers[t.Lower]) > 0 || strings.HasSuffix(t.Lower, "ed") && !prepositions[t.Lower]
 }
 
+// lastOfType returns the last entity of one of the types named in this
+// sentence or the two before.
+func (r *resolver) lastOfType(types []schema.EntityType, before []Mention) *schema.Entity {
+	fits := func(t schema.EntityType) bool {
+		for _, want := range types {
+			if t == want {
+				return true
+			}
+		}
+		return false
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		if m := before[k]; !m.adjectival() && fits(m.Entity.Type) {
+			e := m.Entity
+			return &e
+		}
+	}
+	for k := len(r.recent) - 1; k >= 0; k-- {
+		if e := r.recent[k]; fits(e.entity.Type) && r.sentence-e.at <= 1 {
+			return &e.entity
+		}
+	}
+	return nil
+}
+
 // holder returns the last person named with a title like this one.
 func (r *resolver) holder(title string) *schema.Entity {
 	head := strings.ToLower(title)
@@ -234,6 +281,12 @@ func (r *resolver) remember(toks []Token, ments []Mention) {
 		}
 		if e.Type.Actor() && !locative(toks, ments, k) {
 			r.actor, r.actorAt = &e, r.sentence
+		}
+		if !m.Pronoun {
+			r.recent = append(r.recent, seen{e, r.sentence})
+			if len(r.recent) > 32 {
+				r.recent = r.recent[1:]
+			}
 		}
 	}
 	if pair := coordinatedPair(toks, ments); pair != nil {
