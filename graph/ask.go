@@ -39,6 +39,11 @@ func quoteList(names []string) string {
 
 // Asker answers questions about the graph with the evidence for each answer.
 type Asker struct {
+	// MaxEvidence is how many asserted claims to read behind each relation
+	// an answer lists (0: all); NewAsker sets 5. Whether questions and
+	// "when" questions read every claim.
+	MaxEvidence int
+
 	store   *Store
 	vocab   *schema.Vocabulary
 	parser  *Parser
@@ -48,7 +53,7 @@ type Asker struct {
 // NewAsker makes an Asker that reads names through the gazetteer's aliases
 // ("Ankara", "Erdogan", "the Kremlin").
 func NewAsker(store *Store, vocab *schema.Vocabulary, gaz *schema.Gazetteer) *Asker {
-	a := &Asker{store: store, vocab: vocab, parser: NewParser(vocab), aliases: map[string]string{}}
+	a := &Asker{MaxEvidence: 5, store: store, vocab: vocab, parser: NewParser(vocab), aliases: map[string]string{}}
 	for _, n := range gaz.Names {
 		if n.Kind != schema.Adjective {
 			a.aliases[foldKey(n.Form)] = n.Entity.Name
@@ -260,7 +265,7 @@ func (a *Asker) relations(ctx context.Context, ans *Answer) error {
 
 // item attaches the asserted evidence of an edge.
 func (a *Asker) item(ctx context.Context, entity string, e Edge, sym bool) (AnswerItem, error) {
-	evs, err := a.store.Evidence(ctx, e.Subject, e.Predicate, e.Object, sym)
+	evs, err := a.store.EvidenceN(ctx, e.Subject, e.Predicate, e.Object, sym, a.MaxEvidence)
 	if err != nil {
 		return AnswerItem{}, err
 	}

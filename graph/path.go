@@ -334,7 +334,7 @@ func (sr *search) hop(n *names, from, to cgraph.Ref, a adj) (Hop, error) {
 			h.Edge.Sources = append(h.Edge.Sources, n.of(src))
 		}
 	}
-	ev, err := sr.s.claimsBetween(sr.ctx, h.Edge.Subject, h.Edge.Predicate, h.Edge.Object)
+	ev, err := sr.s.claimsBetweenN(sr.ctx, h.Edge.Subject, h.Edge.Predicate, h.Edge.Object, sr.opt.Evidence)
 	if err != nil {
 		return h, err
 	}

@@ -3,10 +3,12 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/claimgraph/claimgraph/schema"
 )
@@ -144,21 +146,32 @@ func (n *names) of(r cgraph.Ref) string {
 // claims naming the subject with those naming the object through the
 // object index, so busy entities cost one index scan each.
 func (s *Store) Evidence(ctx context.Context, subject, predicate, object string, symmetric bool) ([]Evidence, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.evidence(ctx, subject, predicate, object, symmetric)
+	return s.EvidenceN(ctx, subject, predicate, object, symmetric, 0)
 }
 
-func (s *Store) evidence(ctx context.Context, subject, predicate, object string, symmetric bool) ([]Evidence, error) {
-	out, err := s.claimsBetween(ctx, subject, predicate, object)
+// EvidenceN is Evidence reading claims only until about limit asserted ones
+// are found (0 for all), for showing a few sentences behind a busy edge.
+func (s *Store) EvidenceN(ctx context.Context, subject, predicate, object string, symmetric bool, limit int) ([]Evidence, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out, err := s.claimsBetweenN(ctx, subject, predicate, object, limit)
 	if err != nil || !symmetric || subject == object {
 		return out, err
 	}
-	rev, err := s.claimsBetween(ctx, object, predicate, subject)
-	return append(out, rev...), err
+	rev, err := s.claimsBetweenN(ctx, object, predicate, subject, limit)
+	out = append(out, rev...)
+	sortEvidence(out)
+	return out, err
 }
 
 func (s *Store) claimsBetween(ctx context.Context, subject, predicate, object string) ([]Evidence, error) {
+	return s.claimsBetweenN(ctx, subject, predicate, object, 0)
+}
+
+// claimsBetweenN is claimsBetween reading claims only until limit asserted
+// ones are found (all of them for 0): an edge a thousand articles assert
+// needs a few sentences to show, not a thousand.
+func (s *Store) claimsBetweenN(ctx context.Context, subject, predicate, object string, limit int) ([]Evidence, error) {
 	subj, err := s.claimRefs(ctx, subject, PredSubject)
 	if err != nil || len(subj) == 0 {
 		return nil, err
@@ -167,10 +180,18 @@ func (s *Store) claimsBetween(ctx context.Context, subject, predicate, object st
 	if err != nil {
 		return nil, err
 	}
-	var out []Evidence
+	refs := make([]cgraph.Ref, 0, len(obj))
 	for key, ref := range obj {
-		if _, ok := subj[key]; !ok {
-			continue
+		if _, ok := subj[key]; ok {
+			refs = append(refs, ref)
+		}
+	}
+	sort.Slice(refs, func(i, j int) bool { return refLess(refs[i], refs[j]) })
+	var out []Evidence
+	asserted := 0
+	for _, ref := range refs {
+		if limit > 0 && asserted >= limit {
+			break
 		}
 		ev, err := s.readClaim(ctx, ref)
 		if err != nil {
@@ -178,10 +199,24 @@ func (s *Store) claimsBetween(ctx context.Context, subject, predicate, object st
 		}
 		if predicate == "" || ev.Predicate == predicate {
 			out = append(out, ev)
+			if ev.Asserted() {
+				asserted++
+			}
 		}
 	}
 	sortEvidence(out)
 	return out, nil
+}
+
+// refLess orders refs by the store's ids where they are numbers (the order
+// claims were written in), else by their printed form.
+func refLess(a, b cgraph.Ref) bool {
+	if x, ok := a.(kv.Int64Value); ok {
+		if y, ok := b.(kv.Int64Value); ok {
+			return x < y
+		}
+	}
+	return fmt.Sprint(a.Key()) < fmt.Sprint(b.Key())
 }
 
 // claimRefs returns the claim nodes that have entity in the role pred

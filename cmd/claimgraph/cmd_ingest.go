@@ -81,7 +81,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 	defer store.Close()
 	sum := ingestSummary{Store: opts.db}
 	entities := map[schema.Entity]bool{}
-	var samples []schema.Claim
+	samples := &sampler{max: opts.samples}
 	bar := newProgress(opts.errw, ingest.Size(opts.paths))
 	r := &ingest.Reader{Stdin: opts.stdin, Skipped: func(path string) { sum.Skipped++ }}
 	report := func(err error) {
@@ -99,7 +99,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		sum.add(ex, res)
 		for _, c := range ex.Claims {
 			if c.Asserted() {
-				samples = append(samples, c)
+				samples.add(c)
 			}
 		}
 		for _, e := range ex.Entities {
@@ -127,7 +127,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		}
 	} else {
 		writeIngestSummary(opts.out, sum)
-		writeSamples(opts.out, samples, opts.samples)
+		writeSamples(opts.out, samples.claims(), opts.samples)
 	}
 	if sum.Failed > 0 {
 		return exitError{1}
@@ -172,6 +172,40 @@ func writeIngestSummary(w io.Writer, s ingestSummary) {
 	row("entities", s.Entities, "")
 	row("quads added", s.Added, fmt.Sprintf("(%d removed)", s.Removed))
 	tw.Flush()
+}
+
+// sampler keeps a few claims to show, whatever the size of the corpus: the
+// most confident claim of each predicate, and the first few claims.
+type sampler struct {
+	max   int
+	best  map[string]schema.Claim
+	first []schema.Claim
+}
+
+func (s *sampler) add(c schema.Claim) {
+	if s.best == nil {
+		s.best = map[string]schema.Claim{}
+	}
+	if b, ok := s.best[c.Predicate]; !ok || c.Confidence > b.Confidence {
+		s.best[c.Predicate] = c
+	}
+	if len(s.first) < s.max {
+		s.first = append(s.first, c)
+	}
+}
+
+// claims returns the kept claims in a stable order.
+func (s *sampler) claims() []schema.Claim {
+	out := append([]schema.Claim{}, s.first...)
+	var preds []string
+	for p := range s.best {
+		preds = append(preds, p)
+	}
+	sort.Strings(preds)
+	for _, p := range preds {
+		out = append(out, s.best[p])
+	}
+	return out
 }
 
 // writeSamples shows the n most confident asserted claims, one per
