@@ -26,15 +26,7 @@ func (s *Store) Neighbors(ctx context.Context, entity string, hops int, opt Path
 	if start == nil {
 		return Neighbourhood{}, fmt.Errorf("%q: %w", entity, ErrNotFound)
 	}
-	sr := &search{s: s, ctx: ctx, opt: opt, own: s.ownPredicates(), cache: map[interface{}][]adj{}, refs: map[interface{}]cgraph.Ref{}}
-	if len(opt.Predicates) > 0 {
-		sr.allowed = map[interface{}]bool{}
-		for _, p := range opt.Predicates {
-			if r := s.qs.ValueOf(quad.String(p)); r != nil {
-				sr.allowed[r.Key()] = true
-			}
-		}
-	}
+	sr := s.newSearch(ctx, opt)
 	n := &names{s: s, cache: map[interface{}]string{}}
 	out := Neighbourhood{Center: entity, Hops: map[string]int{entity: 0}}
 	dist := map[interface{}]int{start.Key(): 0}

@@ -91,6 +91,20 @@ func (s *Store) Paths(ctx context.Context, from, to string, opt PathOptions) ([]
 			return nil, fmt.Errorf("%q: %w", name, ErrNotFound)
 		}
 	}
+	sr := s.newSearch(ctx, opt)
+	if a.Key() == b.Key() {
+		return []Path{{}}, nil
+	}
+	chains, err := sr.run(a, b)
+	if err != nil {
+		return nil, err
+	}
+	return sr.paths(chains)
+}
+
+// newSearch prepares a search over relation edges filtered by opt. The
+// caller holds s.mu.
+func (s *Store) newSearch(ctx context.Context, opt PathOptions) *search {
 	sr := &search{s: s, ctx: ctx, opt: opt, own: s.ownPredicates(), cache: map[interface{}][]adj{}, refs: map[interface{}]cgraph.Ref{}}
 	if len(opt.Predicates) > 0 {
 		sr.allowed = map[interface{}]bool{}
@@ -100,14 +114,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, opt PathOptions) ([]
 			}
 		}
 	}
-	if a.Key() == b.Key() {
-		return []Path{{}}, nil
-	}
-	chains, err := sr.run(a, b)
-	if err != nil {
-		return nil, err
-	}
-	return sr.paths(chains)
+	return sr
 }
 
 // neighbours returns a node's edges that pass the search's filters.
