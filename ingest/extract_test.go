@@ -86,6 +86,11 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Hamas attacked Israel", "Israel attacked Hamas"}, nil},
 		{"coordination after a copula", "Russia is one of Iran's main partners and has sold Tehran fighter jets.",
 			[]string{"Russia sold fighter jets"}, nil},
+		{"office after the name", "President Emmanuel Macron of France met Chinese President Xi Jinping.",
+			[]string{"Emmanuel Macron met Xi Jinping", "Emmanuel Macron official_of France", "Xi Jinping official_of China"}, nil},
+		{"newspaper is not its city", "The Washington Post reported that Ukraine attacked a Russian airfield.", nil, []string{"United States"}},
+		{"signed a pact", "Japan and the Philippines signed a defence pact on Monday.", []string{"Japan cooperates_with Philippines"}, nil},
+		{"signed a trade deal", "Britain signed a trade deal with India in May.", []string{"India trades_with United Kingdom"}, nil},
 		{"quoted phrase", "Seoul and Tokyo will remain in \u201cclose coordination\u201d on the issue.", []string{"Japan cooperates_with South Korea"}, nil},
 	}
 	for _, tt := range tests {

@@ -105,6 +105,9 @@ func (lx *lexicon) absorbModifiers(toks []Token, ments []Mention, p, title int, 
 		start, j = m.Start, m.Start
 	}
 	if employer == nil {
+		employer = lx.employerAfter(toks, ments, person.End) // "President Emmanuel Macron of France"
+	}
+	if employer == nil {
 		if a, ok := lx.affiliation(person.Entity.Name); ok {
 			employer = &a
 		}
@@ -116,6 +119,21 @@ func (lx *lexicon) absorbModifiers(toks []Token, ments []Mention, p, title int, 
 		ments = dropCovered(ments, start, title)
 	}
 	return ments
+}
+
+// employerAfter reads "of Y" right after a titled name.
+func (lx *lexicon) employerAfter(toks []Token, ments []Mention, end int) *schema.Entity {
+	if end+1 >= len(toks) || toks[end].Lower != "of" {
+		return nil
+	}
+	j := end + 1
+	if toks[j].Lower == "the" && j+1 < len(toks) {
+		j++
+	}
+	if k := mentionAt(ments, j); k >= 0 && ments[k].Start == j {
+		return lx.employerOf(ments[k])
+	}
+	return nil
 }
 
 // apposition handles "NAME, the MODIFIERS TITLE [of|to X]".
