@@ -91,6 +91,9 @@ func (lx *lexicon) apply(f *frame, m match) []found {
 	case schema.Member:
 		subjs, objs = f.memberArgs(m), f.orgBefore(m.start)
 		conf = confMember
+	case schema.Relational:
+		subjs, objs = f.relationalArgs(m)
+		conf = confMember
 	}
 	if len(subjs) > 0 {
 		modFrom = subjs[len(subjs)-1].End
@@ -395,6 +398,49 @@ func (f *frame) memberArgs(m match) []Mention {
 		return f.subjectsLeft(j)
 	}
 	return nil
+}
+
+// relationalFillers may stand between a possessor and a relational noun.
+var relationalFillers = setOf("largest", "biggest", "main", "key", "close", "closest", "strategic",
+	"top", "second-largest", "major", "important", "most", "important", "longtime", "long-standing", "old", "staunch", "traditional", "a", "an", "the")
+
+// relationalArgs finds who a relational noun relates: the holder it is
+// said of (by a copula or an apposition) and the possessor before it or
+// the name after "of".
+func (f *frame) relationalArgs(m match) (holder, other []Mention) {
+	j := m.start - 1
+	for j >= 0 && relationalFillers[f.toks[j].Lower] {
+		j--
+	}
+	switch {
+	case j >= 0 && f.toks[j].Lower == "'s" && j > 0 && f.cover[j-1] >= 0:
+		k := f.cover[j-1]
+		other, j = f.group(k), f.ments[k].Start-1
+		for j >= 0 && relationalFillers[f.toks[j].Lower] {
+			j--
+		}
+	case m.end+1 < len(f.toks) && f.toks[m.end].Lower == "of":
+		i := m.end + 1
+		if determiners[f.toks[i].Lower] && i+1 < len(f.toks) {
+			i++
+		}
+		if f.cover[i] < 0 {
+			return nil, nil
+		}
+		other = f.coordinatedRight(f.cover[i])
+	default:
+		return nil, nil
+	}
+	if j < 0 {
+		return nil, other
+	}
+	switch w := f.toks[j].Lower; {
+	case beForms[w] || w == "remains" || w == "became" || w == "becomes":
+		holder = f.subjectsLeft(j)
+	case w == "," && j > 0 && f.cover[j-1] >= 0 && !f.ments[f.cover[j-1]].Weak:
+		holder = f.group(f.cover[j-1])
+	}
+	return holder, other
 }
 
 // orgBefore returns the organisation named just before token j.

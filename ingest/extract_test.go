@@ -91,6 +91,11 @@ func TestExtractFrames(t *testing.T) {
 		{"newspaper is not its city", "The Washington Post reported that Ukraine attacked a Russian airfield.", nil, []string{"United States"}},
 		{"signed a pact", "Japan and the Philippines signed a defence pact on Monday.", []string{"Japan cooperates_with Philippines"}, nil},
 		{"signed a trade deal", "Britain signed a trade deal with India in May.", []string{"India trades_with United Kingdom"}, nil},
+		{"name with a particle", "Sudanese army chief Abdel Fattah al-Burhan met Egyptian President Abdel Fattah el-Sisi.",
+			[]string{"Abdel Fattah al-Burhan met Abdel Fattah el-Sisi", "Abdel Fattah al-Burhan official_of Sudan", "Abdel Fattah el-Sisi official_of Egypt"}, nil},
+		{"a participle ends a wildcard", "Egypt and Qatar, which have hosted peace talks, did not comment.", nil, []string{"met"}},
+		{"trading partner", "China is Brazil's largest trading partner.", []string{"Brazil trades_with China"}, nil},
+		{"ally of", "Turkey, a close ally of Azerbaijan, backed the offensive.", []string{"Azerbaijan cooperates_with Turkey"}, nil},
 		{"quoted phrase", "Seoul and Tokyo will remain in \u201cclose coordination\u201d on the issue.", []string{"Japan cooperates_with South Korea"}, nil},
 	}
 	for _, tt := range tests {

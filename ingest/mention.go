@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/schema"
 )
@@ -149,6 +151,10 @@ func (lx *lexicon) nameRun(toks []Token, i int) int {
 			j++
 			continue
 		}
+		if j > i && particleName(t.Text) {
+			j++ // "Abdel Fattah al-Burhan", "Bashar al-Assad"
+			continue
+		}
 		if !t.isWord() || !t.capitalized() || notNames[t.Lower] || j > i && lx.startsSomething(toks, j) {
 			break
 		}
@@ -167,6 +173,18 @@ func (lx *lexicon) startsSomething(toks []Token, j int) bool {
 	}
 	_, n := lx.titles.longest(toks, j, lowerKey)
 	return n > 0
+}
+
+// particleName reports whether a word is a surname with a lower-case
+// particle: "al-Burhan", "el-Sisi", "bin-Zayed", "ad-Din".
+func particleName(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "ar-", "as-", "an-", "bin-", "ibn-", "abu-", "d'"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 // unknownName types a run of capitalised words by the words in it and

@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/claimgraph/claimgraph/schema"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
 
 // match is a trigger phrase found in a sentence.
 type match struct {
@@ -61,8 +65,8 @@ func (f *frame) matchSlots(slots []schema.Slot, j, obj int) (int, int, bool) {
 		try(f.matchSlots(rest, j, obj))
 		for n := 1; n <= 4 && j+n <= len(f.toks); n++ {
 			t := f.toks[j+n-1]
-			if f.cover[j+n-1] >= 0 || boundaries[t.Text] {
-				break
+			if f.cover[j+n-1] >= 0 || boundaries[t.Text] || len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") {
+				break // names, punctuation and participles ("have hosted talks") end a wildcard
 			}
 			try(f.matchSlots(rest, j+n, obj))
 		}

@@ -26,6 +26,9 @@ const (
 	Noun    TriggerKind = "noun"    // nominalisation: possessor/modifier PHRASE OBJECT
 	Between TriggerKind = "between" // PHRASE between X and Y
 	Member  TriggerKind = "member"  // ORG PHRASE: the names around are members
+	// Relational is a noun that relates its holder to another: "China is
+	// Brazil's largest trading partner", "Turkey, a close ally of Baku".
+	Relational TriggerKind = "relational"
 )
 
 // Slot is one position of a trigger phrase.
@@ -151,7 +154,7 @@ func (v *Vocabulary) parseLine(line string) error {
 	}
 	kind := TriggerKind(fields[0])
 	switch kind {
-	case Verb, Pair, Noun, Between, Member:
+	case Verb, Pair, Noun, Between, Member, Relational:
 	default:
 		return fmt.Errorf("unknown trigger kind %q", fields[0])
 	}
