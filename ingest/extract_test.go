@@ -96,6 +96,13 @@ func TestExtractFrames(t *testing.T) {
 		{"a participle ends a wildcard", "Egypt and Qatar, which have hosted peace talks, did not comment.", nil, []string{"met"}},
 		{"trading partner", "China is Brazil's largest trading partner.", []string{"Brazil trades_with China"}, nil},
 		{"ally of", "Turkey, a close ally of Azerbaijan, backed the offensive.", []string{"Azerbaijan cooperates_with Turkey"}, nil},
+		{"announced sanctions", "Britain on Monday announced new sanctions against Iran.", []string{"United Kingdom sanctioned Iran"}, nil},
+		{"blacklisted", "Washington blacklisted the Wagner Group in 2023.", []string{"United States sanctioned Wagner Group"}, nil},
+		{"joint exercises", "China and Russia held joint naval exercises in the Sea of Japan.", []string{"China cooperates_with Russia"}, nil},
+		{"pledged aid", "Germany pledged military aid to Ukraine on Friday.", []string{"Germany supports Ukraine"}, nil},
+		{"threatened", "Trump threatened Iran with strikes on Sunday.", []string{"Donald Trump warned Iran"}, nil},
+		{"threatened to", "Russia threatened to invade Moldova.", nil, []string{"invaded"}},
+		{"became a member", "Sweden became a member of NATO in March 2024.", []string{"Sweden member_of NATO"}, nil},
 		{"quoted phrase", "Seoul and Tokyo will remain in \u201cclose coordination\u201d on the issue.", []string{"Japan cooperates_with South Korea"}, nil},
 	}
 	for _, tt := range tests {
