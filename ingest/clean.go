@@ -22,7 +22,9 @@ var (
 		"additional reporting", "our standards", "click here", "photo:", "image:", "file photo",
 		"credit:", "follow us", "share this", "share on", "copyright", "updated:", "updated ",
 		"published:", "published ", "posted:", "posted ", "loading", "listen to this", "watch:",
-		"video:", "sponsored", "support our journalism", "support independent journalism"}
+		"video:", "sponsored", "support our journalism", "support independent journalism", "read more:",
+		"also read", "see also:", "related:", "listen:", "image caption", "media caption", "image source",
+		"caption:", "this story has been", "this article was", "sign in", "log in", "download the app"}
 	published  = regexp.MustCompile(`(?i)^(published|updated|posted|date)\b`)
 	byline     = regexp.MustCompile(`^by [a-z]+( [a-z.]+){0,3}$|^\d+ min(ute)? read`)
 	sectionEnd = regexp.MustCompile(`(?i)^(most (popular|read|viewed)|recommended( for you| stories| articles)?|related( posts| articles| stories| news| coverage| content)?|read more|more (from|on|stories|news)\b.*|you may also like|you might also like|trending( now)?|latest( news| stories)?|editor'?s picks|top stories|also read|see also|more in [a-z]+)\s*:?$`)
@@ -83,7 +85,7 @@ func cleanText(raw, date string) cleaned {
 
 // isFurniture reports whether a line is page furniture by its words.
 func isFurniture(line string) bool {
-	lower := strings.ToLower(line)
+	lower := strings.TrimLeft(strings.ToLower(line), "([")
 	for _, p := range furniturePrefix {
 		if strings.HasPrefix(lower, p) {
 			return true

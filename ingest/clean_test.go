@@ -40,6 +40,19 @@ func TestCleanStripsDatelines(t *testing.T) {
 	}
 }
 
+func TestCleanDropsFurnitureLines(t *testing.T) {
+	for _, line := range []string{
+		"(Reporting by Jane Doe; Editing by John Roe)",
+		"Read more: Turkey buys new drones from a local maker, officials say in a statement.",
+		"Image caption, Soldiers at the border on Monday, where they were deployed last week.",
+		"Also read: Russia and China hold talks in Beijing about trade and energy deals.",
+	} {
+		if got := Clean("Poland bought tanks from South Korea in 2022, officials said.\n" + line).Text; got != "Poland bought tanks from South Korea in 2022, officials said." {
+			t.Errorf("%q kept: %q", line, got)
+		}
+	}
+}
+
 func TestCleanFindsDate(t *testing.T) {
 	for _, tt := range []struct{ line, want string }{
 		{" date 2022-02-09 Turkish officials meet", "2022-02-09"},
