@@ -43,7 +43,9 @@ type cleaned struct {
 // Clean removes page furniture from plain article text: captions, bylines,
 // subscription and cookie notices, navigation and headline-only lines,
 // repeated lines, and everything after a "related" or "most popular"
-// heading. Sentences kept are unchanged, so their offsets index the result.
+// heading or a headline repeated on consecutive lines after the article
+// began (a teaser's link and image). Sentences kept are unchanged, so their
+// offsets index the result.
 func Clean(raw string) cleaned { return cleanText(raw, "") }
 
 // cleanText cleans raw; a date already known is kept and not searched for.
@@ -51,12 +53,17 @@ func cleanText(raw, date string) cleaned {
 	out := cleaned{Date: date}
 	var kept []string
 	seen := map[string]bool{}
+	prev := ""
 	raw = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\ufeff", "").Replace(raw)
 	for n, line := range strings.Split(raw, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
+		if line == prev && len(kept) >= 2 {
+			break // a headline twice in a row, link and image: related stories begin
+		}
+		prev = line
 		if seen[line] {
 			continue
 		}

@@ -40,6 +40,16 @@ func TestCleanStripsDatelines(t *testing.T) {
 	}
 }
 
+func TestCleanStopsAtTeasers(t *testing.T) {
+	raw := "Chile and Peru agreed on a new border treaty on Monday, officials said.\n" +
+		"The treaty settles a dispute that began in 2008, the ministers added.\n" +
+		"Brazil sanctions Venezuelan officials\n\nBrazil sanctions Venezuelan officials\n\n" +
+		"Brazil imposed sanctions on five Venezuelan officials on Tuesday in a long teaser sentence.\n"
+	if got := Clean(raw).Text; strings.Contains(got, "Brazil") {
+		t.Errorf("teaser kept:\n%s", got)
+	}
+}
+
 func TestCleanDropsFurnitureLines(t *testing.T) {
 	for _, line := range []string{
 		"(Reporting by Jane Doe; Editing by John Roe)",
