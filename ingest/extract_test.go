@@ -103,6 +103,9 @@ func TestExtractFrames(t *testing.T) {
 		{"threatened", "Trump threatened Iran with strikes on Sunday.", []string{"Donald Trump warned Iran"}, nil},
 		{"threatened to", "Russia threatened to invade Moldova.", nil, []string{"invaded"}},
 		{"became a member", "Sweden became a member of NATO in March 2024.", []string{"Sweden member_of NATO"}, nil},
+		{"government of", "The government of Pakistan condemned India on Sunday.", []string{"Pakistan criticized India"}, nil},
+		{"possessive office in apposition", "Hakan Fidan, Turkey's foreign minister, visited Cairo.",
+			[]string{"Hakan Fidan official_of Turkey", "Hakan Fidan visited Egypt"}, nil},
 		{"quoted phrase", "Seoul and Tokyo will remain in \u201cclose coordination\u201d on the issue.", []string{"Japan cooperates_with South Korea"}, nil},
 	}
 	for _, tt := range tests {

@@ -143,12 +143,22 @@ func (f *frame) listItem(k int) bool {
 	return e < len(f.toks) && (f.toks[e].Text == "," || f.toks[e].Lower == "and" || f.toks[e].Lower == "or")
 }
 
+// headOf reports whether mention k names whose government, forces or
+// leaders act: "the government of Turkey condemned", "forces of Russia".
+func (f *frame) headOf(k int) bool {
+	j := f.ments[k].Start - 1
+	if j >= 0 && f.toks[j].Lower == "the" {
+		j--
+	}
+	return j >= 1 && f.toks[j].Lower == "of" && actorHeads[f.toks[j-1].Lower]
+}
+
 func isNumber(t Token) bool { return t.Text[0] >= '0' && t.Text[0] <= '9' }
 
 // subjectFit reports whether mention k can be the subject of a verb.
 func (f *frame) subjectFit(k int) bool {
 	m := f.ments[k]
-	if m.Weak || f.prepositional(k) {
+	if m.Weak || f.prepositional(k) && !f.headOf(k) {
 		return false
 	}
 	if m.adjectival() {
@@ -190,6 +200,12 @@ func (f *frame) subjectsLeft(start int) []Mention {
 			}
 			return f.firstSubject(j) // "Russia is one of its creditors and has sold ..."
 		case t.Text == ",":
+			if k := f.appositionBefore(j); k >= 0 {
+				if f.subjectFit(k) {
+					return f.coordinatedLeft(k) // "Hakan Fidan, Turkey's foreign minister, visited"
+				}
+				return nil
+			}
 			open := f.parentheticalOpen(j)
 			if open < 0 {
 				return nil
@@ -216,6 +232,17 @@ func onlyAdverbs(toks []Token) bool {
 		}
 	}
 	return true
+}
+
+// appositionBefore returns the person whose office in apposition ends at
+// the comma at j, or -1.
+func (f *frame) appositionBefore(j int) int {
+	for k, m := range f.ments {
+		if m.AppositionEnd == j && j > 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // antecedentOf returns the mention a relative pronoun at j refers to.

@@ -18,6 +18,9 @@ type Mention struct {
 	Weak       bool            // a lone capitalised word of unknown kind: never an argument
 	Role       string          // the office, when named with a title
 	Employer   *schema.Entity  // whose office it is, when said
+	// AppositionEnd is the token after an office in apposition ("Hakan
+	// Fidan, Turkey's foreign minister,"), or 0.
+	AppositionEnd int
 }
 
 // adjectival reports whether the mention is an adjective ("Turkish").

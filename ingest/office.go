@@ -50,7 +50,7 @@ func personAt(ments []Mention, toks []Token, j int) int {
 // personBefore returns the person mention followed by ", the ... TITLE".
 func personBefore(ments []Mention, toks []Token, title int) int {
 	j := title - 1
-	for j >= 0 && (officeFillers[toks[j].Lower] || mentionAt(ments, j) >= 0 && ments[mentionAt(ments, j)].Entity.Type != schema.Person) {
+	for j >= 0 && (officeFillers[toks[j].Lower] || toks[j].Lower == "'s" || mentionAt(ments, j) >= 0 && ments[mentionAt(ments, j)].Entity.Type != schema.Person) {
 		j--
 	}
 	if j < 1 || toks[j].Text != "," {
@@ -161,6 +161,7 @@ func (lx *lexicon) apposition(toks []Token, ments []Mention, p, titleStart, titl
 			end = ments[k].End
 		}
 	}
+	person.AppositionEnd = end
 	return dropCovered(ments, person.End, end)
 }
 
