@@ -29,6 +29,9 @@ type Stats struct {
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.backend == "postgres" {
+		return s.pgStats(ctx)
+	}
 	st := Stats{EntityTypes: map[string]int{}, Relations: map[string]int{}}
 	type claim struct {
 		s, p, o, doc string
