@@ -45,16 +45,6 @@ func (s *Store) subjectsOf(ctx context.Context, p string, o quad.Value) ([]quad.
 	return out, nil
 }
 
-// eachQuad calls fn with every quad of the store.
-func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
-	it := s.qs.QuadsAllIterator()
-	defer it.Close()
-	for it.Next(ctx) {
-		fn(s.qs.Quad(it.Result()))
-	}
-	return it.Err()
-}
-
 // valueString returns a value's text without quotes or brackets.
 func valueString(v quad.Value) string {
 	if v == nil {

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/claimgraph/claimgraph/schema"
 )
@@ -34,63 +35,91 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	st := Stats{EntityTypes: map[string]int{}, Relations: map[string]int{}}
 	type claim struct {
-		s, p, o, doc string
-		notAsserted  bool
+		s, o, doc   interface{} // value refs' keys
+		pred        cgraph.Ref  // named only when counted
+		notAsserted bool
 	}
-	claims := map[quad.Value]*claim{}
-	get := func(v quad.Value) *claim {
-		c := claims[v]
+	claims := map[interface{}]*claim{}
+	get := func(r cgraph.Ref) *claim {
+		c := claims[r.Key()]
 		if c == nil {
 			c = &claim{}
-			claims[v] = c
+			claims[r.Key()] = c
 		}
 		return c
 	}
-	err := s.eachQuad(ctx, func(q quad.Quad) {
+	ref := func(p string) interface{} {
+		if r := s.qs.ValueOf(quad.String(p)); r != nil {
+			return r.Key()
+		}
+		return nil
+	}
+	typ, mod, neg := ref(PredType), ref(PredModality), ref(PredNegated)
+	subj, pred, obj, doc := ref(PredSubject), ref(PredPredicate), ref(PredObject), ref(PredDoc)
+	n := &names{s: s, cache: map[interface{}]string{}}
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	for it.Next(ctx) {
+		q := it.Result()
 		st.Quads++
-		switch valueString(q.Predicate) {
-		case PredType:
-			if t := valueString(q.Object); t == TypeDocument {
+		p := s.qs.QuadDirection(q, quad.Predicate)
+		if p == nil {
+			continue
+		}
+		o := s.qs.QuadDirection(q, quad.Object)
+		switch p.Key() {
+		case typ:
+			if t := n.of(o); t == TypeDocument {
 				st.Documents++
 			} else {
 				st.Entities++
 				st.EntityTypes[t]++
 			}
-		case PredModality:
+		case mod:
 			st.Claims++
-			if !schema.Modality(valueString(q.Object)).Asserts() {
+			if !schema.Modality(n.of(o)).Asserts() {
 				st.NotAsserted++
-				get(q.Subject).notAsserted = true
+				get(s.qs.QuadDirection(q, quad.Subject)).notAsserted = true
 			}
-		case PredNegated:
-			get(q.Subject).notAsserted = true
-		case PredSubject:
-			get(q.Subject).s = valueString(q.Object)
-		case PredPredicate:
-			get(q.Subject).p = valueString(q.Object)
-		case PredObject:
-			get(q.Subject).o = valueString(q.Object)
-		case PredDoc:
-			get(q.Subject).doc = valueString(q.Object)
+		case neg:
+			get(s.qs.QuadDirection(q, quad.Subject)).notAsserted = true
+		case subj:
+			get(s.qs.QuadDirection(q, quad.Subject)).s = o.Key()
+		case pred:
+			get(s.qs.QuadDirection(q, quad.Subject)).pred = o
+		case obj:
+			get(s.qs.QuadDirection(q, quad.Subject)).o = o.Key()
+		case doc:
+			get(s.qs.QuadDirection(q, quad.Subject)).doc = o.Key()
 		}
-	})
+	}
+	if err := it.Err(); err != nil {
+		return st, err
+	}
 	st.Asserted = st.Claims - st.NotAsserted
-	docsPer := map[[3]string]map[string]bool{}
+	type triple struct{ s, p, o interface{} }
+	docsPer := map[triple]map[interface{}]bool{}
 	for _, c := range claims {
-		if c.notAsserted || c.p == "" {
+		if c.notAsserted || c.pred == nil {
 			continue
 		}
-		k := [3]string{c.s, c.p, c.o}
+		k := triple{c.s, c.pred.Key(), c.o}
 		if docsPer[k] == nil {
-			docsPer[k] = map[string]bool{}
+			docsPer[k] = map[interface{}]bool{}
 		}
 		docsPer[k][c.doc] = true
 	}
+	predRefs := map[interface{}]cgraph.Ref{}
+	for _, c := range claims {
+		if c.pred != nil {
+			predRefs[c.pred.Key()] = c.pred
+		}
+	}
 	for k, docs := range docsPer {
-		st.Relations[k[1]]++
+		st.Relations[n.of(predRefs[k.p])]++
 		if len(docs) > 1 {
 			st.Corroborated++
 		}
 	}
-	return st, err
+	return st, nil
 }
