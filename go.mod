@@ -1,6 +1,6 @@
 module github.com/claimgraph/claimgraph
 
-go 1.26.8
+go 1.23
 
 require (
 	github.com/cayleygraph/cayley v0.7.7
@@ -9,8 +9,8 @@ require (
 	github.com/jackc/pgx v3.3.0+incompatible
 	github.com/lib/pq v1.1.1
 	github.com/spf13/cobra v1.10.2
-	golang.org/x/net v0.62.0
-	golang.org/x/text v0.43.0
+	golang.org/x/net v0.33.0
+	golang.org/x/text v0.21.0
 )
 
 require (
@@ -34,6 +34,6 @@ require (
 	github.com/prometheus/procfs v0.0.0-20190507164030-5867b95ac084 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
 	github.com/tylertreat/BoomFilters v0.0.0-20181028192813-611b3dbe80e8 // indirect
-	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/sys v0.28.0 // indirect
 	google.golang.org/appengine v1.6.1 // indirect
 )

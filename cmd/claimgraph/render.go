@@ -58,7 +58,11 @@ func writePath(w io.Writer, p graph.Path, evidence int) {
 	for _, h := range p.Hops {
 		names = append(names, h.To)
 	}
-	fmt.Fprintf(w, "%s  (%d hops)\n", strings.Join(names, " \u2014 "), len(p.Hops))
+	hops := "hops"
+	if len(p.Hops) == 1 {
+		hops = "hop"
+	}
+	fmt.Fprintf(w, "%s  (%d %s)\n", strings.Join(names, " \u2014 "), len(p.Hops), hops)
 	for _, h := range p.Hops {
 		fmt.Fprintf(w, "  %s  (%s)\n", edgeText(h.Edge), sourcesText(len(h.Edge.Sources)))
 		writeEvidence(w, "      ", h.Evidence, evidence)
