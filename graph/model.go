@@ -21,7 +21,7 @@ const (
 	PredDoc        = "cg:doc"        // claim → document node
 	PredSentence   = "cg:sentence"   // claim → evidence sentence (shared text node)
 	PredStart      = "cg:start"      // claim → byte offset of the sentence in the cleaned text
-	PredEnd        = "cg:end"        // claim → byte offset of the sentence's end
+	PredEnd        = "cg:end"        // claim → byte offset of the sentence's end, only when it is not start + the sentence's length
 	PredDate       = "cg:date"       // document → ISO 8601 date; claim → its event's date when that differs
 	PredModality   = "cg:modality"   // claim → asserted, reported, planned, hypothetical, denied, negated
 	PredNegated    = "cg:negated"    // claim → true, only when negated
@@ -81,7 +81,9 @@ func documentQuads(ex schema.Extraction) []quad.Quad {
 // claimQuads are the quads of one claim: its node with provenance, and the
 // relation edge between its entities when the claim asserts it. What the
 // claim shares with its document (the extractor, a date that is the
-// document's) is stored once on the document.
+// document's) is stored once on the document, and what follows from the
+// rest is not stored: the sentence is the cleaned text from start to end, so
+// end is start plus the sentence's length unless a caller said otherwise.
 func claimQuads(c schema.Claim, doc, label quad.Value, docDate string) []quad.Quad {
 	n := claimNode(c)
 	qs := []quad.Quad{
@@ -91,9 +93,11 @@ func claimQuads(c schema.Claim, doc, label quad.Value, docDate string) []quad.Qu
 		quad.Make(n, PredDoc, doc, label),
 		quad.Make(n, PredSentence, c.Sentence, label),
 		quad.Make(n, PredStart, c.Start, label),
-		quad.Make(n, PredEnd, c.End, label),
 		quad.Make(n, PredModality, string(c.Modality), label),
 		quad.Make(n, PredConfidence, quad.Float(round(c.Confidence)), label),
+	}
+	if c.End != c.Start+len(c.Sentence) {
+		qs = append(qs, quad.Make(n, PredEnd, c.End, label))
 	}
 	if c.Date != "" && c.Date != docDate {
 		qs = append(qs, quad.Make(n, PredDate, c.Date, label))

@@ -238,6 +238,7 @@ func (s *Store) claimRefs(ctx context.Context, entity, pred string) (map[interfa
 // readClaim reads a claim node's quads into its evidence.
 func (s *Store) readClaim(ctx context.Context, claim cgraph.Ref) (Evidence, error) {
 	ev := Evidence{Claim: valueString(s.qs.NameOf(claim))}
+	hasEnd := false
 	it := s.qs.QuadIterator(quad.Subject, claim)
 	defer it.Close()
 	for it.Next(ctx) {
@@ -259,7 +260,7 @@ func (s *Store) readClaim(ctx context.Context, claim cgraph.Ref) (Evidence, erro
 		case PredStart:
 			ev.Start = intOf(q.Object)
 		case PredEnd:
-			ev.End = intOf(q.Object)
+			ev.End, hasEnd = intOf(q.Object), true
 		case PredModality:
 			ev.Modality = v
 		case PredNegated:
@@ -274,6 +275,9 @@ func (s *Store) readClaim(ctx context.Context, claim cgraph.Ref) (Evidence, erro
 	}
 	if err := it.Err(); err != nil {
 		return ev, err
+	}
+	if !hasEnd {
+		ev.End = ev.Start + len(ev.Sentence)
 	}
 	d, err := s.docInfo(ctx, ev.Doc)
 	if ev.Date == "" {

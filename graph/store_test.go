@@ -226,3 +226,38 @@ func TestOpenDamagedStore(t *testing.T) {
 		t.Fatal("opened a damaged store")
 	}
 }
+
+// TestEvidenceOffsets checks that a claim's offsets come back as written,
+// whether the end is stored (it is not start plus the sentence's length) or
+// derived (it is).
+func TestEvidenceOffsets(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			s := open(t)
+			ctx := context.Background()
+			derived := claim("United States", "sanctioned", "Turkey", schema.Asserted)
+			derived.Start = 120
+			derived.End = derived.Start + len(derived.Sentence)
+			stored := claim("Russia", "invaded", "Ukraine", schema.Asserted)
+			stored.Start, stored.End = 7, 9
+			if _, err := s.WriteDocument(ctx, extraction("a.txt", "h1", derived, stored)); err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range []schema.Claim{derived, stored} {
+				evs, err := s.Evidence(ctx, c.Subject, c.Predicate, c.Object, false)
+				if err != nil || len(evs) != 1 {
+					t.Fatalf("%s %s %s: %v %v", c.Subject, c.Predicate, c.Object, evs, err)
+				}
+				if evs[0].Start != c.Start || evs[0].End != c.End || evs[0].Sentence != c.Sentence {
+					t.Errorf("%s: read %d..%d %q, wrote %d..%d %q", c.Predicate, evs[0].Start, evs[0].End, evs[0].Sentence, c.Start, c.End, c.Sentence)
+				}
+			}
+			for subject, want := range map[string]int{"Russia": 1, "United States": 0} {
+				res, err := s.Query(ctx, `g.V("`+subject+`").In("cg:subject").Out("cg:end").All()`, 10)
+				if err != nil || len(res) != want {
+					t.Errorf("cg:end quads of %s's claim: %v %v, want %d", subject, res, err, want)
+				}
+			}
+		})
+	}
+}

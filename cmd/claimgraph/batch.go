@@ -12,19 +12,29 @@ import (
 // lever for ingest speed. A batch holds whole documents only. If a batch
 // fails, its documents are written one by one, so one bad document costs
 // only itself.
+//
+// Full batches are written on a goroutine of their own, in order, while the
+// caller goes on filling the next one: extraction and the store's single
+// writer overlap instead of taking turns. At most three batches are alive
+// at once (one being written, one waiting, one filling), so memory is
+// bounded by the batch size, not by the corpus. done is called on the
+// writing goroutine.
 type batch struct {
 	store   *graph.Store
 	max     int
+	done    func(schema.Extraction, graph.WriteResult, error)
 	pending []schema.Extraction
 	ids     map[string]bool
-	done    func(schema.Extraction, graph.WriteResult, error)
+	queue   chan []schema.Extraction
+	ended   chan error // the writer's result, once it stops
 }
 
-// add queues a document, writing the batch when it is full or already
-// holds a document with the same id.
+// add queues a document, handing the batch to the writer when it is full
+// or already holds a document with the same id. It returns an error only
+// when the context ends.
 func (b *batch) add(ctx context.Context, ex schema.Extraction) error {
 	if b.ids[ex.Document.ID] {
-		if err := b.flush(ctx); err != nil {
+		if err := b.send(ctx); err != nil {
 			return err
 		}
 	}
@@ -34,19 +44,59 @@ func (b *batch) add(ctx context.Context, ex schema.Extraction) error {
 	b.pending = append(b.pending, ex)
 	b.ids[ex.Document.ID] = true
 	if len(b.pending) >= max(b.max, 1) {
-		return b.flush(ctx)
+		return b.send(ctx)
 	}
 	return nil
 }
 
-// flush writes what is queued. It returns an error only when the context
-// ends; write errors go to done.
-func (b *batch) flush(ctx context.Context) error {
+// close writes what is still queued and waits for the writer to finish.
+func (b *batch) close(ctx context.Context) error {
+	if err := b.send(ctx); err != nil {
+		return err
+	}
+	if b.queue == nil {
+		return nil
+	}
+	close(b.queue)
+	return <-b.ended
+}
+
+// send hands the pending documents to the writer, starting it on first use.
+func (b *batch) send(ctx context.Context) error {
 	pending := b.pending
 	b.pending, b.ids = nil, nil
 	if len(pending) == 0 {
 		return nil
 	}
+	if b.queue == nil {
+		b.queue = make(chan []schema.Extraction, 1)
+		b.ended = make(chan error, 1)
+		go b.write(ctx)
+	}
+	select {
+	case b.queue <- pending:
+		return nil
+	case err := <-b.ended:
+		b.ended <- err // keep it for close
+		return err
+	}
+}
+
+// write is the writer goroutine: it writes each batch it receives and
+// reports, once the queue closes or the context ends, why it stopped.
+func (b *batch) write(ctx context.Context) {
+	for pending := range b.queue {
+		if err := b.flush(ctx, pending); err != nil {
+			b.ended <- err
+			return
+		}
+	}
+	b.ended <- nil
+}
+
+// flush writes one batch. It returns an error only when the context ends;
+// write errors go to done.
+func (b *batch) flush(ctx context.Context, pending []schema.Extraction) error {
 	results, err := b.store.WriteBatch(ctx, pending)
 	if err == nil {
 		for i, ex := range pending {

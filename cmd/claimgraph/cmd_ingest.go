@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -83,17 +84,31 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 	entities := map[schema.Entity]bool{}
 	samples := &sampler{max: opts.samples}
 	bar := newProgress(opts.errw, ingest.Size(opts.paths))
-	r := &ingest.Reader{Stdin: opts.stdin, Skipped: func(path string) { sum.Skipped++ }}
-	report := func(err error) {
+	// The reader and the writer run on goroutines of their own; mu guards
+	// the summary and the terminal they both report to.
+	var mu sync.Mutex
+	r := &ingest.Reader{Stdin: opts.stdin, Skipped: func(path string) {
+		mu.Lock()
+		defer mu.Unlock()
+		sum.Skipped++
+	}}
+	failed := func(err error) {
 		bar.finish()
 		sum.Failed++
 		fmt.Fprintf(opts.errw, "claimgraph: %v\n", err)
 	}
+	report := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		failed(err)
+	}
 	b := &batch{store: store, max: opts.batch}
 	b.done = func(ex schema.Extraction, res graph.WriteResult, err error) {
+		mu.Lock()
+		defer mu.Unlock()
 		bar.add(ex.Document.Size)
 		if err != nil {
-			report(fmt.Errorf("%s: %w", ex.Document.Source, err))
+			failed(fmt.Errorf("%s: %w", ex.Document.Source, err))
 			return
 		}
 		sum.add(ex, res)
@@ -111,7 +126,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		return b.add(ctx, ex)
 	}, report)
 	if err == nil {
-		err = b.flush(ctx)
+		err = b.close(ctx)
 	}
 	bar.finish()
 	sum.Entities = len(entities)

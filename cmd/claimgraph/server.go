@@ -385,11 +385,19 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	id := r.URL.Query().Get("id")
 	var sum ingestSummary
 	var failures []string
+	var mu sync.Mutex // the reader and the writer both report
+	failed := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		failures = append(failures, err.Error())
+	}
 	b := &batch{store: s.store, max: 256, done: func(ex schema.Extraction, res graph.WriteResult, err error) {
 		if err != nil {
-			failures = append(failures, err.Error())
+			failed(err)
 			return
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		sum.add(ex, res)
 	}}
 	p := &ingest.Pipeline{Reader: &ingest.Reader{Stdin: body}, Extractor: s.extractor}
@@ -401,9 +409,9 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		return b.add(ctx, ex)
-	}, func(err error) { failures = append(failures, err.Error()) })
+	}, failed)
 	if err == nil {
-		err = b.flush(ctx)
+		err = b.close(ctx)
 	}
 	s.mu.Lock()
 	s.entities = nil
