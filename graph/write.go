@@ -29,20 +29,56 @@ func (s *Store) WriteDocument(ctx context.Context, ex schema.Extraction) (WriteR
 	return res[0], nil
 }
 
-// WriteBatch stores several documents, whole documents only, so a crash
+// Batch is documents turned into quads, ready to write. Preparing one
+// needs no store, so it can run on another goroutine while the store's
+// single writer is busy with the batch before.
+type Batch struct {
+	exs   []schema.Extraction
+	quads [][]quad.Quad // each document's quads, each once
+}
+
+// Prepare turns documents and their claims into a Batch. Documents must
+// have distinct ids.
+func Prepare(exs []schema.Extraction) *Batch {
+	b := &Batch{exs: exs, quads: make([][]quad.Quad, len(exs))}
+	seen := map[quad.Quad]bool{}
+	for i, ex := range exs {
+		clear(seen)
+		qs := documentQuads(ex)
+		kept := qs[:0]
+		for _, q := range qs {
+			if !seen[q] {
+				seen[q] = true
+				kept = append(kept, q)
+			}
+		}
+		b.quads[i] = kept
+	}
+	return b
+}
+
+// Len is the number of documents in the batch.
+func (b *Batch) Len() int { return len(b.exs) }
+
+// WriteBatch prepares and writes several documents; see Write.
+func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]WriteResult, error) {
+	return s.Write(ctx, Prepare(exs))
+}
+
+// Write stores a batch of documents, whole documents only, so a crash
 // leaves every document either written or absent. New documents go in one
 // transaction. Documents replacing an earlier version first have the old
 // version removed in a transaction of its own: Cayley v0.7.7 nets each
 // value's reference count over a transaction and stores an added quad
 // without its value when deletions in the same transaction take that count
 // below zero. Between the two transactions a replaced document is absent,
-// never half present, and ingesting it again completes it. Documents must
-// have distinct ids. If a transaction fails, none of its documents is
-// written.
-func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]WriteResult, error) {
+// never half present, and ingesting it again completes it. If a
+// transaction fails, none of its documents is written.
+func (s *Store) Write(ctx context.Context, b *Batch) ([]WriteResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	exs := b.exs
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.docs.Clear()
@@ -92,7 +128,7 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 		}
 	}
 	var additions []cgraph.Delta
-	added := map[quad.Quad]bool{}
+	typed := map[quad.Quad]bool{} // entity types this batch adds or the store holds
 	for i, ex := range exs {
 		if results[i].Unchanged {
 			continue
@@ -102,14 +138,19 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 			return nil, fmt.Errorf("read stored entities of %s: %w", ex.Document.ID, err)
 		}
 		for _, q := range known {
-			added[q] = true
+			typed[q] = true
 		}
-		for _, q := range documentQuads(ex) {
-			if !added[q] {
-				added[q] = true
-				additions = append(additions, cgraph.Delta{Quad: q, Action: cgraph.Add})
-				results[i].Added++
+		for _, q := range b.quads[i] {
+			// Only entity types, unlabelled, are shared between documents;
+			// every other quad carries its document's label.
+			if q.Label == nil {
+				if typed[q] {
+					continue
+				}
+				typed[q] = true
 			}
+			additions = append(additions, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			results[i].Added++
 		}
 	}
 	if len(additions) > 0 && s.copy {

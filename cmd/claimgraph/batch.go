@@ -25,8 +25,15 @@ type batch struct {
 	done    func(schema.Extraction, graph.WriteResult, error)
 	pending []schema.Extraction
 	ids     map[string]bool
-	queue   chan []schema.Extraction
+	queue   chan queued
 	ended   chan error // the writer's result, once it stops
+}
+
+// queued is a full batch on its way to the writer, its quads already
+// prepared on the sender's goroutine.
+type queued struct {
+	exs      []schema.Extraction
+	prepared *graph.Batch
 }
 
 // add queues a document, handing the batch to the writer when it is full
@@ -61,20 +68,22 @@ func (b *batch) close(ctx context.Context) error {
 	return <-b.ended
 }
 
-// send hands the pending documents to the writer, starting it on first use.
+// send turns the pending documents into quads and hands them to the
+// writer, starting it on first use.
 func (b *batch) send(ctx context.Context) error {
 	pending := b.pending
 	b.pending, b.ids = nil, nil
 	if len(pending) == 0 {
 		return nil
 	}
+	q := queued{exs: pending, prepared: graph.Prepare(pending)}
 	if b.queue == nil {
-		b.queue = make(chan []schema.Extraction, 1)
+		b.queue = make(chan queued, 1)
 		b.ended = make(chan error, 1)
 		go b.write(ctx)
 	}
 	select {
-	case b.queue <- pending:
+	case b.queue <- q:
 		return nil
 	case err := <-b.ended:
 		b.ended <- err // keep it for close
@@ -85,8 +94,8 @@ func (b *batch) send(ctx context.Context) error {
 // write is the writer goroutine: it writes each batch it receives and
 // reports, once the queue closes or the context ends, why it stopped.
 func (b *batch) write(ctx context.Context) {
-	for pending := range b.queue {
-		if err := b.flush(ctx, pending); err != nil {
+	for q := range b.queue {
+		if err := b.flush(ctx, q); err != nil {
 			b.ended <- err
 			return
 		}
@@ -96,15 +105,15 @@ func (b *batch) write(ctx context.Context) {
 
 // flush writes one batch. It returns an error only when the context ends;
 // write errors go to done.
-func (b *batch) flush(ctx context.Context, pending []schema.Extraction) error {
-	results, err := b.store.WriteBatch(ctx, pending)
+func (b *batch) flush(ctx context.Context, q queued) error {
+	results, err := b.store.Write(ctx, q.prepared)
 	if err == nil {
-		for i, ex := range pending {
+		for i, ex := range q.exs {
 			b.done(ex, results[i], nil)
 		}
 		return nil
 	}
-	for _, ex := range pending {
+	for _, ex := range q.exs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
