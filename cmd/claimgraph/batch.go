@@ -7,6 +7,11 @@ import (
 	"github.com/claimgraph/claimgraph/schema"
 )
 
+// batchClaims also ends a batch: about 20,000 quads. Bolt inserts slow down
+// as a transaction grows, so a batch of 256 long articles writes slower
+// than four batches of 64 (BENCHMARKS.md).
+const batchClaims = 2000
+
 // batch gathers extracted documents and writes them several to a
 // transaction: bolt syncs to disk once per transaction, so this is the
 // lever for ingest speed. A batch holds whole documents only. If a batch
@@ -24,6 +29,7 @@ type batch struct {
 	max     int
 	done    func(schema.Extraction, graph.WriteResult, error)
 	pending []schema.Extraction
+	claims  int // in pending
 	ids     map[string]bool
 	queue   chan queued
 	ended   chan error // the writer's result, once it stops
@@ -36,8 +42,9 @@ type queued struct {
 	prepared *graph.Batch
 }
 
-// add queues a document, handing the batch to the writer when it is full
-// or already holds a document with the same id. It returns an error only
+// add queues a document, handing the batch to the writer when it holds max
+// documents or batchClaims claims, or already holds a document with the
+// same id. It returns an error only
 // when the context ends.
 func (b *batch) add(ctx context.Context, ex schema.Extraction) error {
 	if b.ids[ex.Document.ID] {
@@ -49,8 +56,9 @@ func (b *batch) add(ctx context.Context, ex schema.Extraction) error {
 		b.ids = map[string]bool{}
 	}
 	b.pending = append(b.pending, ex)
+	b.claims += len(ex.Claims)
 	b.ids[ex.Document.ID] = true
-	if len(b.pending) >= max(b.max, 1) {
+	if len(b.pending) >= max(b.max, 1) || b.claims >= batchClaims {
 		return b.send(ctx)
 	}
 	return nil
@@ -72,7 +80,7 @@ func (b *batch) close(ctx context.Context) error {
 // writer, starting it on first use.
 func (b *batch) send(ctx context.Context) error {
 	pending := b.pending
-	b.pending, b.ids = nil, nil
+	b.pending, b.ids, b.claims = nil, nil, 0
 	if len(pending) == 0 {
 		return nil
 	}

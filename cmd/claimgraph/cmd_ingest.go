@@ -66,7 +66,7 @@ are reported and skipped; the exit status is 1 if any failed.`,
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the summary as JSON")
 	cmd.Flags().IntVar(&opts.samples, "samples", 5, "sample claims to show after the summary")
-	cmd.Flags().IntVar(&opts.batch, "batch", 256, "documents written per transaction (each document is whole in one)")
+	cmd.Flags().IntVar(&opts.batch, "batch", 256, "most documents written per transaction (each document is whole in one; a transaction also ends at 2,000 claims)")
 	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction goroutines (0: one per core); the result is the same")
 	return cmd
 }
