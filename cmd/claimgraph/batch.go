@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/schema"
@@ -32,7 +33,8 @@ type batch struct {
 	claims  int // in pending
 	ids     map[string]bool
 	queue   chan queued
-	ended   chan error // the writer's result, once it stops
+	ended   chan error    // the writer's result, once it stops
+	writing time.Duration // spent in the store's writes; read it after close
 }
 
 // queued is a full batch on its way to the writer, its quads already
@@ -114,6 +116,8 @@ func (b *batch) write(ctx context.Context) {
 // flush writes one batch. It returns an error only when the context ends;
 // write errors go to done.
 func (b *batch) flush(ctx context.Context, q queued) error {
+	start := time.Now()
+	defer func() { b.writing += time.Since(start) }()
 	results, err := b.store.Write(ctx, q.prepared)
 	if err == nil {
 		for i, ex := range q.exs {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"sync"
@@ -44,7 +45,12 @@ type ingestSummary struct {
 	Added     int     `json:"quads_added"`
 	Removed   int     `json:"quads_removed"`
 	Seconds   float64 `json:"seconds"`
-	Store     string  `json:"store"`
+	// Extraction, summed over workers, and the store's writes overlap, so
+	// they can add up to more than seconds.
+	ExtractSeconds float64 `json:"extract_seconds"`
+	WriteSeconds   float64 `json:"write_seconds"`
+	Workers        int     `json:"workers"`
+	Store          string  `json:"store"`
 }
 
 func newIngestCmd(g *globals) *cobra.Command {
@@ -141,6 +147,11 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 	bar.finish()
 	sum.Entities = len(entities)
 	sum.Seconds = time.Since(start).Seconds()
+	sum.ExtractSeconds, sum.WriteSeconds = p.ExtractTime().Seconds(), b.writing.Seconds()
+	sum.Workers = p.Workers
+	if sum.Workers <= 0 {
+		sum.Workers = runtime.GOMAXPROCS(0)
+	}
 	if err != nil {
 		return err
 	}
@@ -188,7 +199,9 @@ func writeIngestSummary(w io.Writer, s ingestSummary) {
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%s\n", label, n, note)
 	}
-	fmt.Fprintf(w, "Ingested into %s in %s\n", s.Store, time.Duration(s.Seconds*float64(time.Second)).Round(time.Millisecond))
+	secs := func(f float64) time.Duration { return time.Duration(f * float64(time.Second)).Round(time.Millisecond) }
+	fmt.Fprintf(w, "Ingested into %s in %s (extraction %s on %d workers, store writes %s)\n",
+		s.Store, secs(s.Seconds), secs(s.ExtractSeconds), s.Workers, secs(s.WriteSeconds))
 	row("documents read", s.Read, fmt.Sprintf("(%d unchanged, %d replaced)", s.Unchanged, s.Replaced))
 	row("files skipped", s.Skipped, "(not articles)")
 	row("documents failed", s.Failed, "")
