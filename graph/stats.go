@@ -30,8 +30,8 @@ type Stats struct {
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.backend == "postgres" {
-		return s.pgStats(ctx)
+	if s.backend == "postgres" || s.backend == "mysql" {
+		return s.sqlStats(ctx)
 	}
 	st := Stats{EntityTypes: map[string]int{}, Relations: map[string]int{}}
 	type claim struct {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -19,6 +20,7 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/sql/mysql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
+	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx"
 )
 
@@ -54,6 +56,11 @@ type Store struct {
 	// its own opened on first use.
 	copy bool
 	pg   *pgx.Conn
+	// sqlDBPool reaches PostgreSQL, MySQL or MariaDB directly, for
+	// aggregate queries; opened on first use by sqlDB.
+	sqlOnce   sync.Once
+	sqlDBPool *sql.DB
+	sqlErr    error
 }
 
 // Open opens or creates the store named by dsn: "memory"; a postgres:// or
@@ -105,7 +112,7 @@ func mysqlDSN(dsn string) (string, error) {
 // openSQL opens a store through Cayley's SQL backend; name is the --db
 // the user gave, native the DSN the driver takes.
 func openSQL(ctx context.Context, backend, name, native string) (*Store, error) {
-	if err := cgraph.InitQuadStore(backend, native, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+	if err := cgraph.InitQuadStore(backend, native, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && !tableExists(err) {
 		return nil, fmt.Errorf("initialise %s store %s: %w", backend, redact(name), err)
 	}
 	qs, err := cgraph.NewQuadStore(backend, native, nil)
@@ -113,6 +120,14 @@ func openSQL(ctx context.Context, backend, name, native string) (*Store, error) 
 		return nil, fmt.Errorf("open %s store %s: %w", backend, redact(name), err)
 	}
 	return newStore(qs, backend, name, nil), nil
+}
+
+// tableExists reports MySQL's "table already exists" (error 1050), which
+// Cayley's mysql backend returns as it is where its postgres backend says
+// ErrDatabaseExists: the store was initialised before.
+func tableExists(err error) bool {
+	var my *mysql.MySQLError
+	return errors.As(err, &my) && my.Number == 1050
 }
 
 // redact hides a password in a database URL for messages.
@@ -207,6 +222,9 @@ func (s *Store) Close() error {
 	err := s.qs.Close()
 	if s.pg != nil {
 		s.pg.Close()
+	}
+	if s.sqlDBPool != nil {
+		s.sqlDBPool.Close()
 	}
 	if s.lock != nil {
 		s.lock.Close()

@@ -261,3 +261,41 @@ func TestEvidenceOffsets(t *testing.T) {
 		})
 	}
 }
+
+// TestReopen writes to a store, closes it and opens it again, as every
+// command of the CLI does: the second open finds the store initialised and
+// what was written.
+func TestReopen(t *testing.T) {
+	dsns := map[string]func(t *testing.T) string{
+		"bolt": func(t *testing.T) string { return filepath.Join(t.TempDir(), "g.db") },
+	}
+	if dsn := os.Getenv("CLAIMGRAPH_TEST_POSTGRES"); dsn != "" {
+		dsns["postgres"] = func(t *testing.T) string { return freshPostgres(t, dsn) }
+	}
+	if dsn := os.Getenv("CLAIMGRAPH_TEST_MYSQL"); dsn != "" {
+		dsns["mysql"] = func(t *testing.T) string { return freshMySQL(t, dsn) }
+	}
+	for name, fresh := range dsns {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := fresh(t)
+			s, err := Open(ctx, dsn, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.WriteDocument(ctx, extraction("a.txt", "h1", claim("Russia", "invaded", "Ukraine", schema.Asserted))); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			s, err = Open(ctx, dsn, Options{})
+			if err != nil {
+				t.Fatalf("reopen: %v", err)
+			}
+			defer s.Close()
+			st, err := s.Stats(ctx)
+			if err != nil || st.Documents != 1 || st.Relations["invaded"] != 1 {
+				t.Fatalf("after reopening: %+v %v", st, err)
+			}
+		})
+	}
+}
