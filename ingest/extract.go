@@ -181,6 +181,9 @@ func (f *frame) verbArgs(m match) (subjs, objs []Mention) {
 	} else {
 		objs = f.objectsRight(m.end)
 	}
+	if m.subject >= 0 {
+		return f.coordinatedRight(m.subject), objs // "the sanctions Washington imposed on Moscow"
+	}
 	subjs = f.subjectsLeft(m.start)
 	if len(subjs) == 0 {
 		subjs = f.participleSubject(m)

@@ -279,6 +279,7 @@ func (f *frame) parentheticalOpen(j int) int {
 func (f *frame) coordinatedLeft(k int) []Mention {
 	out := f.group(k)
 	sure := len(out) // mentions joined by "and" (a bare comma list may be an apposition)
+	and := false     // an "and" to the right makes the commas before it a list: "A, B and C"
 	j := f.ments[k].Start - 1
 	for j >= 1 {
 		if determiners[f.toks[j].Lower] {
@@ -302,7 +303,8 @@ func (f *frame) coordinatedLeft(k int) []Mention {
 			break
 		}
 		out = append(f.group(prev), out...)
-		if w != "," {
+		and = and || w != ","
+		if and {
 			sure = len(out)
 		}
 		j = f.ments[prev].Start - 1
@@ -337,6 +339,9 @@ func (f *frame) coordinatedRight(k int) []Mention {
 		next := f.cover[i]
 		if next < 0 || f.ments[next].Weak {
 			break
+		}
+		if e := f.ments[next].End; w == "and" && e < len(f.toks) && f.verb[e] {
+			break // "talks with Sisi, and the two countries signed": a new clause's subject
 		}
 		out = append(out, f.group(next)...)
 		if w != "," {

@@ -82,6 +82,13 @@ func (lx *lexicon) recognize(toks []Token) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if m, ok := lx.nameAt(toks, i); ok {
+			if compassCompound(toks, m) {
+				// "West African", "East Asian": another name than "the West".
+				out = append(out, Mention{Entity: schema.Entity{Name: tokenText(toks, i, i+2), Type: schema.Place},
+					Start: i, End: i + 2, Kind: schema.Canonical, Weak: true})
+				i += 2
+				continue
+			}
 			out = append(out, m)
 			i = m.End
 			continue
@@ -108,6 +115,19 @@ func (lx *lexicon) recognize(toks []Token) []Mention {
 		}
 	}
 	return out
+}
+
+// compass are the words that make a name of a region with the capitalised
+// word after them.
+var compass = setOf("west", "east", "north", "south")
+
+// compassCompound reports whether the one-word name m is a compass word
+// that begins a longer name the gazetteer does not hold: "West African",
+// "East Asian". Longer names it holds ("West Bank", "North Korea") match
+// whole before this is asked.
+func compassCompound(toks []Token, m Mention) bool {
+	e := m.End
+	return m.End-m.Start == 1 && compass[toks[m.Start].Lower] && e < len(toks) && toks[e].isWord() && toks[e].capitalized()
 }
 
 // nameAt matches a gazetteer name at toks[i].

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/schema"
@@ -40,6 +41,52 @@ var pairPhrases = [][]string{
 	{"the", "two", "ministers"}, {"both", "parties"}, {"the", "two", "presidents"},
 	{"the", "allies"}, {"the", "two", "allies"}, {"the", "two", "men"}, {"the", "two"},
 	{"they"}, {"their"}, {"them"},
+}
+
+// pairBefore returns the two actors named earlier in the same sentence
+// that an explicit plural ("the two countries", "both leaders") stands for,
+// when there are exactly two: "Kishida held talks with Marcos, and the two
+// countries signed a pact" are Japan and the Philippines, whatever pair the
+// sentence before named. Only a phrase that opens a clause of its own after
+// "and" or "but" counts: in "Iraq and Oman hosted talks between the two
+// countries" the two are others. People stand for their countries when the
+// phrase says countries or nations. Bare "they" and "their" are left to the
+// pair named together last: they often mean something else.
+func pairBefore(phrase []string, toks []Token, i int, before []Mention) []schema.Entity {
+	if i == 0 || toks[i-1].Lower != "and" && toks[i-1].Lower != "but" {
+		return nil
+	}
+	explicit, countries := false, false
+	for _, w := range phrase {
+		explicit = explicit || w == "two" || w == "both"
+		countries = countries || w == "countries" || w == "nations"
+	}
+	if !explicit {
+		return nil
+	}
+	var out []schema.Entity
+	for _, m := range before {
+		if m.Weak || m.Pronoun || m.adjectival() || !m.Entity.Type.Actor() {
+			continue
+		}
+		e := m.Entity
+		if e.Type == schema.Person && countries {
+			if m.Employer == nil || m.Employer.Type != schema.Country {
+				continue
+			}
+			e = *m.Employer
+		}
+		if countries && e.Type != schema.Country {
+			continue
+		}
+		if !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	if len(out) != 2 {
+		return nil
+	}
+	return out
 }
 
 // kindNouns are definite descriptions that stand for the last entity of a
@@ -104,9 +151,19 @@ func (r *resolver) addReferences(toks []Token, ments []Mention) []Mention {
 // mentions (several for a pair) and its length in tokens.
 func (r *resolver) reference(toks []Token, i int, before []Mention) ([]Mention, int) {
 	for _, phrase := range pairPhrases {
-		if hasWords(toks, i, phrase) && len(r.pair) == 2 && r.sentence-r.pairAt <= 1 {
+		if !hasWords(toks, i, phrase) {
+			continue
+		}
+		pair := r.pair
+		if len(r.pair) != 2 || r.sentence-r.pairAt > 1 {
+			pair = nil
+		}
+		if p := pairBefore(phrase, toks, i, before); p != nil {
+			pair = p
+		}
+		if pair != nil {
 			var out []Mention
-			for _, e := range r.pair {
+			for _, e := range pair {
 				out = append(out, Mention{Entity: e, Start: i, End: i + len(phrase), Kind: schema.Alias, Pronoun: true})
 			}
 			return out, len(phrase)
@@ -166,8 +223,17 @@ func (r *resolver) antecedent(typ schema.EntityType, toks []Token, i int, before
 		}
 		fits = append(fits, m)
 	}
-	if toks[i].Lower == "it" && i > 0 && r.verbLike(toks[i-1]) {
+	// "condemned it" is a verb and its object; "the sanctions it imposed",
+	// with a determiner, a noun and the subject of a relative clause.
+	object := toks[i].Lower == "it" && i > 0 && r.verbLike(toks[i-1]) && !(i > 1 && determiners[toks[i-2].Lower])
+	if object && !actsNext(toks, i+1) {
 		return nil // "condemned it": an object "it" is mostly a thing, not an actor
+	}
+	if object && len(fits) > 0 {
+		// "accused ECOWAS of ..., urging it to": the object is not the
+		// clause's subject, named first, but the actor named last.
+		e := fits[len(fits)-1].Entity
+		return &e
 	}
 	if len(fits) > 0 {
 		pick := fits[0]
@@ -189,6 +255,23 @@ func (r *resolver) antecedent(typ schema.EntityType, toks []Token, i int, before
 		return r.actor
 	}
 	return nil
+}
+
+// actsNext reports whether the words at j make the object before them an
+// actor: an infinitive ("urged it to withdraw") or what it is accused or
+// warned of ("accused it of violating", "of aggression").
+func actsNext(toks []Token, j int) bool {
+	if j+1 >= len(toks) {
+		return false
+	}
+	next := toks[j+1]
+	switch toks[j].Lower {
+	case "to":
+		return next.Text == next.Lower && !determiners[next.Lower] && !isNumber(next)
+	case "of":
+		return next.Text == next.Lower // "accused it of violating", "of aggression"
+	}
+	return false
 }
 
 // verbLike reports whether a word is a verb that can take an object:

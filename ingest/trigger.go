@@ -11,6 +11,7 @@ type match struct {
 	trig       schema.Trigger
 	start, end int // token span of the phrase
 	object     int // mention index standing at an "@" slot, or -1
+	subject    int // mention index standing at a "%" slot, or -1
 }
 
 // triggersAt returns the longest trigger phrases starting at token i, all
@@ -21,11 +22,11 @@ func (f *frame) triggersAt(lx *lexicon, i int) []match {
 	}
 	var best []match
 	for _, tr := range lx.triggers[f.toks[i].Lower] {
-		end, obj, ok := f.matchSlots(tr.Slots, i, -1)
+		end, at, ok := f.matchSlots(tr.Slots, i, slotted{-1, -1})
 		if !ok {
 			continue
 		}
-		m := match{trig: tr, start: i, end: end, object: obj}
+		m := match{trig: tr, start: i, end: end, object: at.object, subject: at.subject}
 		switch {
 		case len(best) == 0 || end > best[0].end:
 			best = []match{m}
@@ -36,49 +37,58 @@ func (f *frame) triggersAt(lx *lexicon, i int) []match {
 	return best
 }
 
+// slotted are the mentions standing at a phrase's "@" and "%" slots, or -1.
+type slotted struct{ object, subject int }
+
 // matchSlots matches slots from token j and returns the furthest end.
-func (f *frame) matchSlots(slots []schema.Slot, j, obj int) (int, int, bool) {
+func (f *frame) matchSlots(slots []schema.Slot, j int, at slotted) (int, slotted, bool) {
 	if len(slots) == 0 {
-		return j, obj, true
+		return j, at, true
 	}
 	for j < len(f.toks) && quotes[f.toks[j].Text] && j > 0 {
 		j++ // "remain in “close coordination”"
 	}
 	s, rest := slots[0], slots[1:]
-	bestEnd, bestObj, found := -1, -1, false
-	try := func(end, o int, ok bool) {
+	bestEnd, bestAt, found := -1, slotted{-1, -1}, false
+	try := func(end int, a slotted, ok bool) {
 		if ok && end > bestEnd {
-			bestEnd, bestObj, found = end, o, true
+			bestEnd, bestAt, found = end, a, true
 		}
 	}
 	switch {
-	case s.Object:
-		if j < len(f.toks) && f.cover[j] >= 0 {
+	case s.Object || s.Subject:
+		if j < len(f.toks) && f.cover[j] >= 0 && !f.ments[f.cover[j]].Weak {
 			k := f.cover[j]
 			next := f.ments[k].End
-			if next < len(f.toks) && f.toks[next].Lower == "'s" {
-				next++
+			a := at
+			if s.Object {
+				a.object = k
+				if next < len(f.toks) && f.toks[next].Lower == "'s" {
+					next++
+				}
+			} else {
+				a.subject = k
 			}
-			try(f.matchSlots(rest, next, k))
+			try(f.matchSlots(rest, next, a))
 		}
 	case s.Any:
-		try(f.matchSlots(rest, j, obj))
+		try(f.matchSlots(rest, j, at))
 		for n := 1; n <= 4 && j+n <= len(f.toks); n++ {
 			t := f.toks[j+n-1]
 			if f.cover[j+n-1] >= 0 || boundaries[t.Text] || len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") {
 				break // names, punctuation and participles ("have hosted talks") end a wildcard
 			}
-			try(f.matchSlots(rest, j+n, obj))
+			try(f.matchSlots(rest, j+n, at))
 		}
 	default:
 		if s.Optional {
-			try(f.matchSlots(rest, j, obj))
+			try(f.matchSlots(rest, j, at))
 		}
 		if j < len(f.toks) && f.cover[j] < 0 && contains(s.Words, f.toks[j].Lower) {
-			try(f.matchSlots(rest, j+1, obj))
+			try(f.matchSlots(rest, j+1, at))
 		}
 	}
-	return bestEnd, bestObj, found
+	return bestEnd, bestAt, found
 }
 
 // quotes are quotation marks, which a phrase may be quoted inside.

@@ -37,6 +37,7 @@ type Slot struct {
 	Optional bool     // the slot may be absent
 	Any      bool     // a wildcard: up to three words that are not names
 	Object   bool     // where the object's name stands inside the phrase
+	Subject  bool     // where the subject's name stands inside the phrase
 }
 
 // Trigger is one way a predicate is said.
@@ -174,6 +175,10 @@ func parseSlots(words []string) []Slot {
 		}
 		if w == "@" {
 			slots = append(slots, Slot{Object: true})
+			continue
+		}
+		if w == "%" {
+			slots = append(slots, Slot{Subject: true})
 			continue
 		}
 		s := Slot{Optional: strings.HasSuffix(w, "?")}
