@@ -247,6 +247,9 @@ func (f *frame) secondObject(pred schema.Predicate, objs []Mention) []Mention {
 
 // passive reports whether a be-verb stands before the trigger at start.
 func (f *frame) passive(start int) bool {
+	if strings.HasSuffix(f.toks[start].Lower, "ing") {
+		return false // "has been fighting": progressive, active
+	}
 	for j := start - 1; j >= 0 && j >= start-3; j-- {
 		w := f.toks[j].Lower
 		if beForms[w] {

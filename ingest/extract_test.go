@@ -72,6 +72,12 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"African Union sanctioned Mali"}, nil},
 		{"compass word of a longer name", "The West African bloc ECOWAS lifted the sanctions it had imposed on Guinea.",
 			[]string{"ECOWAS sanctioned Guinea"}, []string{"West sanctioned Guinea"}},
+		{"progressive is active", "Myanmar's army has been fighting the Arakan Army since November.",
+			[]string{"Arakan Army fought Myanmar"}, nil},
+		{"relative clause on a thing", "Washington urged Caracas to withdraw the troops it has massed near the border.",
+			[]string{"United States urged Venezuela", "Venezuela deployed troops"}, []string{"United States deployed troops"}},
+		{"office in an armed group a country possesses", "Yahya Sinwar, the leader of Gaza's militant group Hamas, was killed.",
+			[]string{"Yahya Sinwar official_of Hamas"}, nil},
 		{"participle with by", "Sanctions imposed on Syria by the Arab League were lifted.", []string{"Arab League sanctioned Syria"}, nil},
 		{"the two countries of the clause before", "Spain and Italy voiced concern. Indian Prime Minister Narendra Modi held talks with " +
 			"Egyptian President Abdel Fattah el-Sisi, and the two countries signed a strategic partnership agreement.",

@@ -147,7 +147,7 @@ func (lx *lexicon) apposition(toks []Token, ments []Mention, p, titleStart, titl
 		}
 	}
 	if employer == nil && titleEnd+1 < len(toks) && toks[titleEnd].Lower == "of" {
-		if k := mentionAt(ments, titleEnd+1); k >= 0 {
+		if k := possessedOrg(toks, ments, mentionAt(ments, titleEnd+1)); k >= 0 {
 			employer = lx.employerOf(ments[k])
 		}
 	}
@@ -157,12 +157,34 @@ func (lx *lexicon) apposition(toks []Token, ments []Mention, p, titleStart, titl
 	person.Role, person.Employer = role, employer
 	end := titleEnd
 	if end+1 < len(toks) && (toks[end].Lower == "to" || toks[end].Lower == "of") {
-		if k := mentionAt(ments, end+1); k >= 0 {
+		if k := possessedOrg(toks, ments, mentionAt(ments, end+1)); k >= 0 {
 			end = ments[k].End
 		}
 	}
 	person.AppositionEnd = end
 	return dropCovered(ments, person.End, end)
+}
+
+// possessedOrg returns, for a possessor k ("the leader of Sudan's
+// paramilitary Rapid Support Forces"), the armed group it possesses, named
+// within three words, whose office it is; else k. A country's
+// organisations ("Russia's Security Council") are the country's own.
+func possessedOrg(toks []Token, ments []Mention, k int) int {
+	if k < 0 || ments[k].End >= len(toks) || toks[ments[k].End].Lower != "'s" {
+		return k
+	}
+	for j := ments[k].End + 1; j < len(toks) && j <= ments[k].End+4; j++ {
+		if o := mentionAt(ments, j); o >= 0 {
+			if ments[o].Start == j && ments[o].Entity.Type == schema.Group {
+				return o
+			}
+			return k
+		}
+		if !toks[j].isWord() || toks[j].capitalized() {
+			return k
+		}
+	}
+	return k
 }
 
 // employerOf returns the entity whose office a modifier names: a country,

@@ -229,6 +229,13 @@ func (r *resolver) antecedent(typ schema.EntityType, toks []Token, i int, before
 	if object && !actsNext(toks, i+1) {
 		return nil // "condemned it": an object "it" is mostly a thing, not an actor
 	}
+	if toks[i].Lower == "it" && len(fits) > 0 && thingBefore(before, i) {
+		// "urged Belgrade to withdraw troops it has massed", "criticised
+		// Turkey over the S-400s it bought": the subject of a relative
+		// clause on a thing is the actor named last before it.
+		e := fits[len(fits)-1].Entity
+		return &e
+	}
 	if object && len(fits) > 0 {
 		// "accused ECOWAS of ..., urging it to": the object is not the
 		// clause's subject, named first, but the actor named last.
@@ -255,6 +262,17 @@ func (r *resolver) antecedent(typ schema.EntityType, toks []Token, i int, before
 		return r.actor
 	}
 	return nil
+}
+
+// thingBefore reports whether a thing or weapon is named just before token
+// i: "the troops it", "the S-400 systems it".
+func thingBefore(before []Mention, i int) bool {
+	for _, m := range before {
+		if m.End == i && (m.Entity.Type == schema.Thing || m.Entity.Type == schema.Weapon) {
+			return true
+		}
+	}
+	return false
 }
 
 // actsNext reports whether the words at j make the object before them an
