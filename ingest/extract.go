@@ -130,6 +130,13 @@ func (lx *lexicon) apply(f *frame, m match) []found {
 
 // claim checks a subject and object against the predicate and scores it.
 func (lx *lexicon) claim(f *frame, pred schema.Predicate, s, o Mention, m match, conf float64) (found, bool) {
+	if !pred.Accepts(o.Entity.Type, false) && o.Start < len(f.cover) && f.cover[o.Start] >= 0 {
+		// "fighting Israeli troops", "attacked Russia's forces": a thing the
+		// predicate does not take stands for its owner.
+		if a, ok := f.actor(f.cover[o.Start]); ok && f.ments[a].Entity != o.Entity {
+			o = f.ments[a]
+		}
+	}
 	if s.Entity == o.Entity || s.Weak || o.Weak {
 		return found{}, false
 	}
@@ -408,6 +415,7 @@ func (f *frame) memberArgs(m match) []Mention {
 
 // relationalFillers may stand between a possessor and a relational noun.
 var relationalFillers = setOf("largest", "biggest", "main", "key", "close", "closest", "strategic",
+	"second", "third", "fourth", "fifth", "second-largest", "third-largest", "second-biggest", "leading",
 	"top", "second-largest", "major", "important", "most", "important", "longtime", "long-standing", "old", "staunch", "traditional", "a", "an", "the")
 
 // relationalArgs finds who a relational noun relates: the holder it is

@@ -78,6 +78,12 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"United States urged Venezuela", "Venezuela deployed troops"}, []string{"United States deployed troops"}},
 		{"office in an armed group a country possesses", "Yahya Sinwar, the leader of Gaza's militant group Hamas, was killed.",
 			[]string{"Yahya Sinwar official_of Hamas"}, nil},
+		{"ordinal before a relational noun", "Germany is Poland's second largest trading partner.",
+			[]string{"Germany trades_with Poland"}, nil},
+		{"possessive ties", "Serbia's close ties with Russia worry Brussels.", []string{"Russia cooperates_with Serbia"}, nil},
+		{"strained ties are not cooperation", "Pakistan's strained ties with India worsened.", nil, []string{"India cooperates_with Pakistan"}},
+		{"relative clause after a group's head noun", "Israel struck the Hezbollah movement, which has been fighting Israeli troops.",
+			[]string{"Israel attacked Hezbollah", "Hezbollah fought Israel"}, nil},
 		{"participle with by", "Sanctions imposed on Syria by the Arab League were lifted.", []string{"Arab League sanctioned Syria"}, nil},
 		{"the two countries of the clause before", "Spain and Italy voiced concern. Indian Prime Minister Narendra Modi held talks with " +
 			"Egyptian President Abdel Fattah el-Sisi, and the two countries signed a strategic partnership agreement.",

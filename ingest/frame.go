@@ -245,11 +245,19 @@ func (f *frame) appositionBefore(j int) int {
 	return -1
 }
 
+// groupHeads follow a name to make the body it names: "the Houthi
+// movement, which", "the Baath party, which".
+var groupHeads = setOf("movement", "group", "militia", "party", "government", "coalition", "alliance",
+	"bloc", "rebels", "militants", "fighters", "administration", "regime", "junta")
+
 // antecedentOf returns the mention a relative pronoun at j refers to.
 func (f *frame) antecedentOf(j int) []Mention {
 	j--
 	if j >= 0 && f.toks[j].Text == "," {
 		j--
+	}
+	if j > 0 && groupHeads[f.toks[j].Lower] && f.cover[j] < 0 {
+		j-- // "the Houthi movement, which"
 	}
 	if j >= 0 && f.cover[j] >= 0 && !f.ments[f.cover[j]].Weak {
 		return f.coordinatedLeft(f.cover[j])
