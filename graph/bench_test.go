@@ -308,20 +308,19 @@ func BenchmarkWriteBatch(b *testing.B) {
 // differences are claimgraph's own cost.
 func BenchmarkWriteOverhead(b *testing.B) {
 	exs := Synthesize(SynthOptions{Seed: 2, Entities: 2000, Documents: 640, ClaimsPerDoc: 10})
-	open := func(b *testing.B) *Store {
-		b.StopTimer()
-		s, err := Open(context.Background(), filepath.Join(b.TempDir(), "g.db"), Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		return s
-	}
-	b.Run("WriteBatch", func(b *testing.B) {
+	const per = 64 // documents a transaction
+	// run times write, called with each batch number on a fresh bolt store.
+	run := func(b *testing.B, write func(s *Store, batch int) error) {
+		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			s := open(b)
-			for j := 0; j < len(exs); j += 64 {
-				if _, err := s.WriteBatch(context.Background(), exs[j:j+64]); err != nil {
+			b.StopTimer()
+			s, err := Open(context.Background(), filepath.Join(b.TempDir(), "g.db"), Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			for j := 0; j < len(exs)/per; j++ {
+				if err := write(s, j); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -329,32 +328,30 @@ func BenchmarkWriteOverhead(b *testing.B) {
 			s.Close()
 			b.StartTimer()
 		}
+	}
+	b.Run("WriteBatch", func(b *testing.B) {
+		run(b, func(s *Store, j int) error {
+			_, err := s.WriteBatch(context.Background(), exs[j*per:(j+1)*per])
+			return err
+		})
 	})
 	b.Run("Write", func(b *testing.B) { // prepared off the timer, as ingest prepares off the writer
 		var batches []*Batch
-		for j := 0; j < len(exs); j += 64 {
-			batches = append(batches, Prepare(exs[j:j+64]))
+		for j := 0; j < len(exs)/per; j++ {
+			batches = append(batches, Prepare(exs[j*per:(j+1)*per]))
 		}
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			s := open(b)
-			for _, batch := range batches {
-				if _, err := s.Write(context.Background(), batch); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.StopTimer()
-			s.Close()
-			b.StartTimer()
-		}
+		run(b, func(s *Store, j int) error {
+			_, err := s.Write(context.Background(), batches[j])
+			return err
+		})
 	})
 	b.Run("ApplyDeltas", func(b *testing.B) {
 		var batches [][]cgraph.Delta
-		for j := 0; j < len(exs); j += 64 {
-			seen := map[quad.Quad]bool{}
+		for j := 0; j < len(exs)/per; j++ {
 			var ds []cgraph.Delta
-			for _, ex := range exs[j : j+64] {
-				for _, q := range documentQuads(ex) {
+			seen := map[quad.Quad]bool{} // entity types repeat across documents
+			for _, qs := range Prepare(exs[j*per : (j+1)*per]).quads {
+				for _, q := range qs {
 					if !seen[q] {
 						seen[q] = true
 						ds = append(ds, cgraph.Delta{Quad: q, Action: cgraph.Add})
@@ -363,17 +360,8 @@ func BenchmarkWriteOverhead(b *testing.B) {
 			}
 			batches = append(batches, ds)
 		}
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			s := open(b)
-			for _, ds := range batches {
-				if err := s.qs.ApplyDeltas(ds, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.StopTimer()
-			s.Close()
-			b.StartTimer()
-		}
+		run(b, func(s *Store, j int) error {
+			return s.qs.ApplyDeltas(batches[j], cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+		})
 	})
 }
