@@ -229,16 +229,11 @@ func (r *resolver) antecedent(typ schema.EntityType, toks []Token, i int, before
 	if object && !actsNext(toks, i+1) {
 		return nil // "condemned it": an object "it" is mostly a thing, not an actor
 	}
-	if toks[i].Lower == "it" && len(fits) > 0 && thingBefore(before, i) {
-		// "urged Belgrade to withdraw troops it has massed", "criticised
-		// Turkey over the S-400s it bought": the subject of a relative
-		// clause on a thing is the actor named last before it.
-		e := fits[len(fits)-1].Entity
-		return &e
-	}
-	if object && len(fits) > 0 {
-		// "accused ECOWAS of ..., urging it to": the object is not the
-		// clause's subject, named first, but the actor named last.
+	if len(fits) > 0 && (object || toks[i].Lower == "it" && thingBefore(before, i)) {
+		// An acting object ("accused ECOWAS of ..., urging it to") is not
+		// the clause's subject, named first, but the actor named last; so
+		// is the subject of a relative clause on a thing ("urged Belgrade
+		// to withdraw troops it has massed", "the S-400s it bought").
 		e := fits[len(fits)-1].Entity
 		return &e
 	}
