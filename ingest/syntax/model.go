@@ -1,0 +1,71 @@
+package syntax
+
+import "sync"
+
+// Model is a trained tagger, lemmatiser and parser. It is read-only and
+// safe for concurrent use; each goroutine analyses through its own
+// Analyzer, or through Parse, which keeps a pool of them.
+type Model struct {
+	clusterWords clustering
+	clusters     clusterMap
+	tagger       *tagger
+	lemmas       *lemmatizer
+	parser       *parser
+	pool         sync.Pool
+}
+
+// Analyzer analyses sentences with a model, reusing its memory from one
+// sentence to the next. It is not safe for concurrent use.
+type Analyzer struct {
+	m    *Model
+	lx   lexical
+	tsc  tagScratch
+	psc  parseScratch
+	tags []int32
+}
+
+// NewAnalyzer returns an analyzer for m.
+func (m *Model) NewAnalyzer() *Analyzer { return &Analyzer{m: m} }
+
+// Analyze tags, lemmatises and parses one sentence given as its words, and
+// appends the analysis to out.
+func (a *Analyzer) Analyze(forms []string, out []Word) []Word {
+	n := len(forms)
+	if n == 0 {
+		return out
+	}
+	m := a.m
+	a.lx.reset(forms, m.clusters)
+	if cap(a.tags) < n {
+		a.tags = make([]int32, n)
+	}
+	tags := a.tags[:n]
+	m.tagger.tag(&a.lx, tags, &a.tsc)
+	a.psc.sn.fill(&a.lx, tags)
+	m.parser.parse(&a.psc, n)
+	ts := m.tagger.tags
+	for i, f := range forms {
+		c := tagClass(tags[i])
+		out = append(out, Word{
+			Form:  f,
+			Lemma: m.lemmas.lemma(f, a.lx.lowers[i], c),
+			UPOS:  ts.upos[c],
+			XPOS:  ts.xpos[c],
+			Head:  int(a.psc.st.head[i+1]),
+			Rel:   m.parser.labels[a.psc.st.label[i+1]],
+		})
+	}
+	return out
+}
+
+// Parse analyses one sentence given as its words. It is safe for
+// concurrent use.
+func (m *Model) Parse(forms []string) []Word {
+	a, _ := m.pool.Get().(*Analyzer)
+	if a == nil {
+		a = m.NewAnalyzer()
+	}
+	out := a.Analyze(forms, make([]Word, 0, len(forms)))
+	m.pool.Put(a)
+	return out
+}

@@ -1,0 +1,379 @@
+package syntax
+
+import (
+	"math/rand/v2"
+)
+
+// tagger assigns each word a pair of tags, universal (UPOS) and Penn
+// Treebank (XPOS), as one class, with averaged perceptrons over the word,
+// its affixes, shape and cluster, its neighbours and the tags around it.
+// It reads a sentence twice: the first pass goes left to right knowing
+// only the tags before each word; the second goes again knowing the first
+// pass's tags after it too. Frequent words that always take one tag are
+// looked up.
+type tagger struct {
+	tags          *tagSet
+	clusters      clusterMap
+	dict          map[uint64]int32
+	first, second *sparse
+}
+
+// tagSet numbers the (UPOS, XPOS) pairs seen in training.
+type tagSet struct {
+	upos, xpos []string
+	index      map[[2]string]int32
+}
+
+func newTagSet(sents []Sentence) *tagSet {
+	ts := &tagSet{index: map[[2]string]int32{}}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			ts.class(w.UPOS, w.XPOS)
+		}
+	}
+	return ts
+}
+
+func (ts *tagSet) class(upos, xpos string) int32 {
+	key := [2]string{upos, xpos}
+	c, ok := ts.index[key]
+	if !ok {
+		c = int32(len(ts.upos))
+		ts.index[key] = c
+		ts.upos = append(ts.upos, upos)
+		ts.xpos = append(ts.xpos, xpos)
+	}
+	return c
+}
+
+func (ts *tagSet) gold(sents []Sentence) [][]int32 {
+	out := make([][]int32, len(sents))
+	for k, s := range sents {
+		out[k] = make([]int32, len(s.Words))
+		for i, w := range s.Words {
+			out[k][i] = ts.class(w.UPOS, w.XPOS)
+		}
+	}
+	return out
+}
+
+// Tagger feature templates.
+const (
+	tgBias = iota
+	tgLower
+	tgForm
+	tgSuf1
+	tgSuf2
+	tgSuf3
+	tgSuf4
+	tgPre1
+	tgPre2
+	tgPre3
+	tgShape
+	tgPrev1
+	tgPrev2
+	tgNext1
+	tgNext2
+	tgPrevSuf
+	tgNextSuf
+	tgPrevShape
+	tgNextShape
+	tgTag1
+	tgTag2
+	tgTag12
+	tgTag1Word
+	tgPrevWord
+	tgWordNext
+	tgFirstShape
+	tgTag1Suf
+	tgTag1Next
+	tgFine
+	tgCoarse
+	tgPrevFine
+	tgNextFine
+	tgNextCoarse
+	tgTag1Fine
+	tgPrevNextCoarse
+	tgCapRatio
+	tgCapRatioShape
+	// The second pass's: the first pass's tags after the word.
+	tgRight1
+	tgRight2
+	tgRight12
+	tgTag1Right1
+	tgRight1Word
+	tgRight1Suf
+)
+
+// boundary stands for the word or tag before the first and after the last.
+const boundary = 0x5bd1e995
+
+// tagFeatures appends the features of word i given the classes of the two
+// words before it (-1 before the sentence) and, in the second pass, the
+// first pass's classes of all words.
+func tagFeatures(feats []uint64, lx *lexical, i int, t1, t2 int32, right []int32) []uint64 {
+	n := len(lx.lower)
+	at := func(s []uint64, j int) uint64 {
+		if j < 0 || j >= n {
+			return boundary + uint64(j-i)
+		}
+		return s[j]
+	}
+	suf3 := func(j int) uint64 {
+		if j < 0 || j >= n {
+			return boundary + uint64(j-i)
+		}
+		return lx.suf[j][2]
+	}
+	w := lx.lower[i]
+	p1, p2 := uint64(t1+2), uint64(t2+2)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	feats = append(feats,
+		f1(tgBias, 0),
+		f1(tgLower, w),
+		f1(tgForm, lx.form[i]),
+		f1(tgSuf1, lx.suf[i][0]),
+		f1(tgSuf2, lx.suf[i][1]),
+		f1(tgSuf3, lx.suf[i][2]),
+		f1(tgSuf4, lx.suf[i][3]),
+		f1(tgPre1, lx.pre[i][0]),
+		f1(tgPre2, lx.pre[i][1]),
+		f1(tgPre3, lx.pre[i][2]),
+		f1(tgShape, lx.shape[i]),
+		f1(tgPrev1, at(lx.lower, i-1)),
+		f1(tgPrev2, at(lx.lower, i-2)),
+		f1(tgNext1, at(lx.lower, i+1)),
+		f1(tgNext2, at(lx.lower, i+2)),
+		f1(tgPrevSuf, suf3(i-1)),
+		f1(tgNextSuf, suf3(i+1)),
+		f1(tgPrevShape, at(lx.shape, i-1)),
+		f1(tgNextShape, at(lx.shape, i+1)),
+		f1(tgTag1, p1),
+		f1(tgTag2, p2),
+		f2(tgTag12, p1, p2),
+		f2(tgTag1Word, p1, w),
+		f2(tgPrevWord, at(lx.lower, i-1), w),
+		f2(tgWordNext, w, at(lx.lower, i+1)),
+		f2(tgFirstShape, first, lx.shape[i]),
+		f2(tgTag1Suf, p1, lx.suf[i][2]),
+		f2(tgTag1Next, p1, at(lx.lower, i+1)),
+		f1(tgFine, lx.fine[i]),
+		f1(tgCoarse, lx.coarse[i]),
+		f1(tgPrevFine, at(lx.fine, i-1)),
+		f1(tgNextFine, at(lx.fine, i+1)),
+		f1(tgNextCoarse, at(lx.coarse, i+1)),
+		f2(tgTag1Fine, p1, lx.fine[i]),
+		f2(tgPrevNextCoarse, at(lx.coarse, i-1), at(lx.coarse, i+1)),
+		f3(tgCapRatio, lx.capr[i], b2u(lx.caps[i]), first),
+		f2(tgCapRatioShape, lx.capr[i], lx.shape[i]),
+	)
+	if right == nil {
+		return feats
+	}
+	r1, r2 := uint64(boundary), uint64(boundary+1)
+	if i+1 < n {
+		r1 = uint64(right[i+1] + 2)
+	}
+	if i+2 < n {
+		r2 = uint64(right[i+2] + 2)
+	}
+	return append(feats,
+		f1(tgRight1, r1),
+		f1(tgRight2, r2),
+		f2(tgRight12, r1, r2),
+		f2(tgTag1Right1, p1, r1),
+		f2(tgRight1Word, r1, w),
+		f2(tgRight1Suf, r1, lx.suf[i][2]),
+	)
+}
+
+// tagScratch is the reusable working memory of the tagger.
+type tagScratch struct {
+	feats  []uint64
+	scores []int32
+	first  []int32
+}
+
+// A tagging packs each word's class with its runner-up, the class the
+// tagger nearly chose, when the margin between them is small: the parser
+// then knows where the tags are in doubt.
+func tagClass(v int32) int32 { return v & 0xffff }
+
+func tagAlt(v int32) int32 { return v>>16 - 1 }
+
+// altMargin is the margin, in averaged-perceptron units, below which the
+// runner-up is kept.
+const altMargin = 2.0
+
+// tag sets out[i] to the tagging of every word.
+func (t *tagger) tag(lx *lexical, out []int32, sc *tagScratch) {
+	if len(sc.scores) < len(t.tags.upos) {
+		sc.scores = make([]int32, len(t.tags.upos))
+	}
+	if t.second == nil {
+		t.pass(t.first, lx, out, nil, sc)
+		return
+	}
+	if cap(sc.first) < len(out) {
+		sc.first = make([]int32, len(out))
+	}
+	first := sc.first[:len(out)]
+	t.pass(t.first, lx, first, nil, sc)
+	for i := range first {
+		first[i] = tagClass(first[i])
+	}
+	t.pass(t.second, lx, out, first, sc)
+}
+
+func (t *tagger) pass(m *sparse, lx *lexical, out, right []int32, sc *tagScratch) {
+	t1, t2 := int32(-1), int32(-1)
+	threshold := int32(altMargin * m.scale)
+	for i := range lx.lower {
+		c, ok := t.dict[lx.form[i]]
+		v := c
+		if !ok {
+			sc.feats = tagFeatures(sc.feats[:0], lx, i, t1, t2, right)
+			m.score(sc.feats, sc.scores)
+			var alt int32
+			c, alt = best2(sc.scores)
+			v = c
+			if sc.scores[c]-sc.scores[alt] < threshold {
+				v |= (alt + 1) << 16
+			}
+		}
+		out[i] = v
+		t1, t2 = c, t1
+	}
+}
+
+// best2 returns the best and second best classes.
+func best2(scores []int32) (int32, int32) {
+	a, b := int32(0), int32(1)
+	if scores[b] > scores[a] {
+		a, b = b, a
+	}
+	for c := int32(2); int(c) < len(scores); c++ {
+		switch {
+		case scores[c] > scores[a]:
+			a, b = c, a
+		case scores[c] > scores[b]:
+			b = c
+		}
+	}
+	return a, b
+}
+
+func argmax(scores []int32) int32 {
+	best := 0
+	for c, s := range scores {
+		if s > scores[best] {
+			best = c
+		}
+	}
+	return int32(best)
+}
+
+// taggerConfig sets how the tagger is trained.
+type taggerConfig struct {
+	Epochs int
+	Seed   uint64
+	// DictMin and DictShare decide which words are looked up instead of
+	// tagged: seen at least DictMin times, DictShare of them with one tag.
+	DictMin   int
+	DictShare float64
+}
+
+// trainPass trains one pass of the tagger on sents with gold classes;
+// right, for the second pass, holds the first pass's classes.
+func trainPass(sents []Sentence, gold, right [][]int32, ts *tagSet, cl clusterMap, dict map[uint64]int32, cfg taggerConfig) (*sparse, error) {
+	tr := newTrainer(len(ts.upos))
+	rng := rand.New(rand.NewPCG(cfg.Seed, 1))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	var lx lexical
+	var feats []uint64
+	scores := make([]float32, len(ts.upos))
+	for epoch := 0; epoch < cfg.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			s := sents[k]
+			lx.reset(forms(s.Words), cl)
+			var r []int32
+			if right != nil {
+				r = right[k]
+			}
+			t1, t2 := int32(-1), int32(-1)
+			for i := range s.Words {
+				c, ok := dict[lx.form[i]]
+				if !ok {
+					feats = tagFeatures(feats[:0], &lx, i, t1, t2, r)
+					tr.score(feats, scores)
+					c = argmaxF(scores)
+					tr.tick()
+					tr.update(feats, int(gold[k][i]), int(c))
+				}
+				t1, t2 = c, t1
+			}
+		}
+	}
+	return compileSparse(len(ts.upos), tr.averaged())
+}
+
+func argmaxF(scores []float32) int32 {
+	best := 0
+	for c, s := range scores {
+		if s > scores[best] {
+			best = c
+		}
+	}
+	return int32(best)
+}
+
+func forms(words []Word) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w.Form
+	}
+	return out
+}
+
+// tagDictionary finds the words frequent and unambiguous enough to look up.
+func tagDictionary(sents []Sentence, gold [][]int32, cfg taggerConfig) map[uint64]int32 {
+	counts := map[string]map[int32]int{}
+	for k, s := range sents {
+		for i, w := range s.Words {
+			m := counts[w.Form]
+			if m == nil {
+				m = map[int32]int{}
+				counts[w.Form] = m
+			}
+			m[gold[k][i]]++
+		}
+	}
+	dict := map[uint64]int32{}
+	for form, m := range counts {
+		total, best, bestN := 0, int32(0), 0
+		for c, n := range m {
+			total += n
+			if n > bestN || (n == bestN && c < best) {
+				best, bestN = c, n
+			}
+		}
+		if total >= cfg.DictMin && float64(bestN) >= cfg.DictShare*float64(total) {
+			dict[hashString(form)] = best
+		}
+	}
+	return dict
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
