@@ -164,11 +164,11 @@ func correctFeatures(feats []uint64, t *tree, sn *sentence, d, c int32, k int) [
 
 // correctScratch is the corrector's reusable memory.
 type correctScratch struct {
-	t      tree
-	cands  []int32
-	feats  []uint64
-	score  [1]int32
-	newHd  []int32
+	t     tree
+	cands []int32
+	feats []uint64
+	score [1]int32
+	newHd []int32
 }
 
 // correct revises the heads in sc.st; it returns whether any changed.

@@ -9,15 +9,15 @@ import (
 // lexical holds the per-word hashes a sentence's features are built from,
 // computed once per sentence and reused by the tagger and the parser.
 type lexical struct {
-	form  []uint64 // as written
-	lower []uint64 // lower case
-	shape []uint64 // "Xxxx", "dd.d", "X.X."
-	pre   [][3]uint64
-	suf   [][4]uint64
+	form   []uint64 // as written
+	lower  []uint64 // lower case
+	shape  []uint64 // "Xxxx", "dd.d", "X.X."
+	pre    [][3]uint64
+	suf    [][4]uint64
 	lowers []string
-	caps  []bool   // begins with an upper-case letter
-	punct []bool   // punctuation only
-	fine  []uint64 // word cluster, or noCluster
+	caps   []bool   // begins with an upper-case letter
+	punct  []bool   // punctuation only
+	fine   []uint64 // word cluster, or noCluster
 	coarse []uint64
 	capr   []uint64 // how often plain text capitalises the word, in buckets
 }

@@ -486,4 +486,3 @@ func (m *Model) check() error {
 	}
 	return nil
 }
-

@@ -8,7 +8,7 @@ import (
 // chooses each transition, and a second one labels each arc as it is made.
 type parser struct {
 	labels  []string
-	root    int32   // index of "root" in labels
+	root    int32     // index of "root" in labels
 	dirOK   [3][]bool // labels seen on arcs to the right (1) and left (2)
 	trans   *quad
 	labeler *sparse

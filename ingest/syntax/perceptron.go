@@ -95,7 +95,6 @@ func (t *trainer) averaged() map[uint64][]float32 {
 	return out
 }
 
-
 // rank moves weight towards the features of a good choice and away from
 // those of a bad one, in a model with one class that scores alternatives.
 func (t *trainer) rank(good, bad []uint64) {
