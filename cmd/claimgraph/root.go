@@ -58,6 +58,6 @@ the sentence, the article and the date. Query the graph with Gizmo.`,
 	root.PersistentFlags().StringVar(&g.db, "db", def,
 		`the store: a bolt directory, "memory", or a postgres:// URL (env CLAIMGRAPH_DB)`)
 	root.AddCommand(newExtractCmd(g), newIngestCmd(g), newQueryCmd(g), newStatsCmd(g), newEvalCmd(g),
-		newAskCmd(g), newPathCmd(g), newNeighborsCmd(g), newTimelineCmd(g), newExportCmd(g), newServeCmd(g))
+		newAskCmd(g), newPathCmd(g), newNeighborsCmd(g), newTimelineCmd(g), newExportCmd(g), newServeCmd(g), newParseCmd(g))
 	return root
 }

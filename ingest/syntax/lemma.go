@@ -95,7 +95,7 @@ func trainLemmatizer(sents []Sentence, ts *tagSet, cfg lemmaConfig) *lemmatizer 
 			}
 			c := ts.class(w.UPOS, w.XPOS)
 			count(forms, lemmaKey{w.Form, c}, w.Lemma)
-			low := strings.ToLower(w.Form)
+			low := lowerWord(w.Form)
 			count(lower, lemmaKey{low, c}, w.Lemma)
 			r := ruleFor(w.Form, w.Lemma)
 			for _, suf := range suffixes(low, cfg.MaxSuffix) {

@@ -17,11 +17,12 @@ type Model struct {
 // Analyzer analyses sentences with a model, reusing its memory from one
 // sentence to the next. It is not safe for concurrent use.
 type Analyzer struct {
-	m    *Model
-	lx   lexical
-	tsc  tagScratch
-	psc  parseScratch
-	tags []int32
+	m      *Model
+	lx     lexical
+	tsc    tagScratch
+	psc    parseScratch
+	tags   []int32
+	lemmas []uint64 // hashes
 }
 
 // NewAnalyzer returns an analyzer for m.
@@ -41,19 +42,22 @@ func (a *Analyzer) Analyze(forms []string, out []Word) []Word {
 	}
 	tags := a.tags[:n]
 	m.tagger.tag(&a.lx, tags, &a.tsc)
-	a.psc.sn.fill(&a.lx, tags)
-	m.parser.parse(&a.psc, n)
+	start := len(out)
 	ts := m.tagger.tags
 	for i, f := range forms {
-		c := tagClass(tags[i])
-		out = append(out, Word{
-			Form:  f,
-			Lemma: m.lemmas.lemma(f, a.lx.lowers[i], c),
-			UPOS:  ts.upos[c],
-			XPOS:  ts.xpos[c],
-			Head:  int(a.psc.st.head[i+1]),
-			Rel:   m.parser.labels[a.psc.st.label[i+1]],
-		})
+		c := tags[i]
+		out = append(out, Word{Form: f, Lemma: m.lemmas.lemma(f, a.lx.lowers[i], c), UPOS: ts.upos[c], XPOS: ts.xpos[c]})
+	}
+	words := out[start:]
+	a.lemmas = grow(a.lemmas, n)
+	for i := range words {
+		a.lemmas[i] = hashString(words[i].Lemma)
+	}
+	a.psc.sn.fill(&a.lx, tags, a.lemmas)
+	m.parser.parse(&a.psc, n)
+	for i := range words {
+		words[i].Head = int(a.psc.st.head[i+1])
+		words[i].Rel = m.parser.labels[a.psc.st.label[i+1]]
 	}
 	return out
 }

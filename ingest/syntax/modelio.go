@@ -13,7 +13,7 @@ import (
 // The model file: a magic line, then the parts in a fixed order, every
 // number little-endian, every map written in sorted key order so that the
 // same model always gives the same bytes.
-const modelMagic = "claimgraph-syntax/1\n"
+const modelMagic = "claimgraph-syntax/2\n"
 
 type writer struct {
 	w   *bufio.Writer
@@ -134,8 +134,10 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 	w.strs(t.tags.upos)
 	w.strs(t.tags.xpos)
 	writeHashMap(w, t.dict)
-	writeSparse(w, t.first)
-	writeSparse(w, t.second)
+	for _, p := range []*passModel{t.first, t.second} {
+		writeSparse(w, p.coarse)
+		writeSparse(w, p.fine)
+	}
 	// Lemmatiser.
 	writeLemmaMap(w, m.lemmas.forms)
 	writeLemmaMap(w, m.lemmas.lower)
@@ -173,6 +175,10 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 	p := m.parser
 	w.strs(p.labels)
 	w.int(int(p.root))
+	w.int(len(p.roots))
+	for _, r := range p.roots {
+		w.u32(math.Float32bits(r))
+	}
 	for d := 1; d <= 2; d++ {
 		for _, ok := range p.dirOK[d] {
 			w.bytes([]byte{byte(b2i(ok))})
@@ -402,14 +408,15 @@ func ReadModel(data []byte) (*Model, error) {
 	for i := range ts.upos {
 		ts.index[[2]string{ts.upos[i], ts.xpos[i]}] = int32(i)
 	}
+	ts.group()
 	t := &tagger{tags: ts, clusters: m.clusters, dict: map[uint64]int32{}}
 	n := r.count(12)
 	for i := 0; i < n; i++ {
 		k := r.u64()
 		t.dict[k] = int32(r.u32())
 	}
-	t.first = readSparse(r)
-	t.second = readSparse(r)
+	t.first = &passModel{coarse: readSparse(r), fine: readSparse(r)}
+	t.second = &passModel{coarse: readSparse(r), fine: readSparse(r)}
 	m.tagger = t
 	l := &lemmatizer{forms: readLemmaMap(r), lower: readLemmaMap(r), rules: map[ruleKey]lemmaRule{}}
 	l.max = r.int()
@@ -424,6 +431,10 @@ func ReadModel(data []byte) (*Model, error) {
 	m.lemmas = l
 	p := &parser{labels: r.strs()}
 	p.root = int32(r.int())
+	p.roots = make([]float32, r.count(4))
+	for i := range p.roots {
+		p.roots[i] = math.Float32frombits(r.u32())
+	}
 	for d := 1; d <= 2; d++ {
 		p.dirOK[d] = make([]bool, len(p.labels))
 		for i, b := range r.take(len(p.labels)) {
@@ -459,10 +470,12 @@ func readLemmaMap(r *reader) map[lemmaKey]string {
 // check verifies that the parts of a model fit together, so that a damaged
 // file is an error at load time and never an index out of range later.
 func (m *Model) check() error {
-	nt := len(m.tagger.tags.upos)
-	if nt == 0 || m.tagger.first == nil || m.tagger.first.nclass != nt ||
-		(m.tagger.second != nil && m.tagger.second.nclass != nt) {
-		return errors.New("tagger does not match its tag set")
+	ts := m.tagger.tags
+	nt := len(ts.upos)
+	for _, p := range []*passModel{m.tagger.first, m.tagger.second} {
+		if nt == 0 || p.coarse == nil || p.fine == nil || p.coarse.nclass != len(ts.coarse) || p.fine.nclass != nt {
+			return errors.New("tagger does not match its tag set")
+		}
 	}
 	for _, c := range m.tagger.dict {
 		if c < 0 || int(c) >= nt {
@@ -474,7 +487,7 @@ func (m *Model) check() error {
 		len(p.trans.slots) == 0 || p.labeler == nil || p.labeler.nclass != len(p.labels) {
 		return errors.New("parser does not match its labels")
 	}
-	for _, t := range []*sparse{m.tagger.first, m.tagger.second, p.labeler} {
+	for _, t := range []*sparse{m.tagger.first.coarse, m.tagger.first.fine, m.tagger.second.coarse, m.tagger.second.fine, p.labeler} {
 		if t == nil {
 			continue
 		}

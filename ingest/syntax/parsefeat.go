@@ -100,13 +100,6 @@ const (
 	pfN3p
 	pfS2pS1pS0p
 	pfN0sufN1p
-	pfN0a
-	pfS0a
-	pfN1a
-	pfN0aS0p
-	pfS0aN0p
-	pfN0pN0a
-	pfS0pS0a
 )
 
 // Sentinel values for positions that hold no word.
@@ -126,15 +119,7 @@ type sentence struct {
 	c  []uint64 // fine cluster
 	cc []uint64 // coarse cluster
 	sf []uint64 // three-letter suffix
-	a  []uint64 // the tagger's runner-up tag where it was in doubt, or noTag
 	pc []int32  // punctuation marks up to and including each word
-}
-
-func (s *sentence) alt(i int32) uint64 {
-	if i <= 0 {
-		return noTag
-	}
-	return s.a[i]
 }
 
 func (s *sentence) suffix(i int32) uint64 {
@@ -365,13 +350,6 @@ func parseFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
 		f2(pfN3p, sn.tag(n3), n0p),
 		f3(pfS2pS1pS0p, sn.tag(s2), sn.tag(s1), s0p),
 		f3(pfN0sufN1p, sn.suffix(n0), n1p, n0p),
-		f1(pfN0a, sn.alt(n0)),
-		f1(pfS0a, sn.alt(s0)),
-		f1(pfN1a, sn.alt(n1)),
-		f2(pfN0aS0p, sn.alt(n0), s0p),
-		f2(pfS0aN0p, sn.alt(s0), n0p),
-		f2(pfN0pN0a, n0p, sn.alt(n0)),
-		f2(pfS0pS0a, s0p, sn.alt(s0)),
 	)
 }
 

@@ -9,6 +9,7 @@ import (
 type parser struct {
 	labels  []string
 	root    int32     // index of "root" in labels
+	roots   []float32 // for each tag class, the share of its words that head their sentence
 	dirOK   [3][]bool // labels seen on arcs to the right (1) and left (2)
 	trans   *quad
 	labeler *sparse
@@ -81,22 +82,35 @@ func direction(h, d int32) int {
 	return 1
 }
 
-// finish gives every word still without a head one: the first becomes the
-// root if nothing hangs from the root yet, and the rest depend on the root
-// word. The result is always a tree.
+// finish makes the root of the words left without a head: the one whose
+// tag heads sentences most often, the first of equals; the others depend
+// on it. The result is always a tree.
 func (p *parser) finish(sc *parseScratch) {
 	st := &sc.st
+	root := int32(-1)
 	for i := int32(1); int(i) <= st.n; i++ {
-		if st.head[i] >= 0 {
-			continue
+		if st.head[i] < 0 && (root < 0 || p.rootRate(sc.sn.p[i]) > p.rootRate(sc.sn.p[root])) {
+			root = i
 		}
-		if st.nr[0] == 0 {
-			st.addArc(0, i, p.root)
-			continue
-		}
-		r := st.r1[0]
-		st.addArc(r, i, p.label(sc, r, i))
 	}
+	if root < 0 {
+		return
+	}
+	st.addArc(0, root, p.root)
+	for i := int32(1); int(i) <= st.n; i++ {
+		if st.head[i] < 0 {
+			st.addArc(root, i, p.label(sc, root, i))
+		}
+	}
+}
+
+// rootRate returns how often a word of tag class value v (class + 1)
+// heads its sentence in training.
+func (p *parser) rootRate(v uint64) float32 {
+	if c := int(v) - 1; c >= 0 && c < len(p.roots) {
+		return p.roots[c]
+	}
+	return 0
 }
 
 // parserConfig sets how the parser is trained.
@@ -112,9 +126,9 @@ type parserConfig struct {
 	Epoch func(epoch int, p *parser)
 }
 
-// trainParser trains on sents whose words carry the tag classes in tags
-// (predicted, as at parse time).
-func trainParser(sents []Sentence, tags [][]int32, cl clusterMap, cfg parserConfig) (*parser, error) {
+// trainParser trains on sents whose words carry the taggings in tags and
+// the lemma hashes in lemmas, both predicted as at parse time.
+func trainParser(sents []Sentence, tags [][]int32, lemmas [][]uint64, cl clusterMap, cfg parserConfig) (*parser, error) {
 	p := &parser{}
 	labelOf := map[string]int32{}
 	golds := make([][]int32, len(sents))
@@ -140,6 +154,7 @@ func trainParser(sents []Sentence, tags [][]int32, cl clusterMap, cfg parserConf
 		golds[k], glabs[k] = heads, labs
 	}
 	p.root = labelOf["root"]
+	p.roots = rootRates(sents, tags)
 	p.dirOK[1] = make([]bool, len(p.labels))
 	p.dirOK[2] = make([]bool, len(p.labels))
 	for k := range sents {
@@ -167,7 +182,7 @@ func trainParser(sents []Sentence, tags [][]int32, cl clusterMap, cfg parserConf
 		for _, k := range order {
 			s, gold, glab := sents[k], golds[k], glabs[k]
 			lx.reset(forms(s.Words), cl)
-			sc.sn.fill(&lx, tags[k])
+			sc.sn.fill(&lx, tags[k], lemmas[k])
 			st := &sc.st
 			st.reset(len(s.Words))
 			for !st.done() {
@@ -250,16 +265,15 @@ func (p *parser) bestLabelF(scores []float32, h, d int32) int32 {
 	return best
 }
 
-// fill sets the parser's view of a sentence from its lexical hashes and
-// tag classes.
-func (sn *sentence) fill(lx *lexical, tags []int32) {
+// fill sets the parser's view of a sentence from its lexical hashes, its
+// taggings and the hashes of its lemmas, which stand for its words.
+func (sn *sentence) fill(lx *lexical, tags []int32, lemmas []uint64) {
 	n := len(lx.lower)
 	sn.w = grow(sn.w, n+1)
 	sn.p = grow(sn.p, n+1)
 	sn.c = grow(sn.c, n+1)
 	sn.cc = grow(sn.cc, n+1)
 	sn.sf = grow(sn.sf, n+1)
-	sn.a = grow(sn.a, n+1)
 	if cap(sn.pc) < n+1 {
 		sn.pc = make([]int32, n+1)
 	}
@@ -267,12 +281,8 @@ func (sn *sentence) fill(lx *lexical, tags []int32) {
 	for i := 0; i < n; i++ {
 		sn.sf[i+1] = lx.suf[i][2]
 		sn.pc[i+1] = sn.pc[i] + int32(b2i(lx.punct[i]))
-		sn.w[i+1] = lx.lower[i]
-		sn.p[i+1] = uint64(tagClass(tags[i])) + 1
-		sn.a[i+1] = noTag
-		if alt := tagAlt(tags[i]); alt >= 0 {
-			sn.a[i+1] = uint64(alt) + 1
-		}
+		sn.w[i+1] = lemmas[i]
+		sn.p[i+1] = uint64(tags[i]) + 1
 		sn.c[i+1] = lx.fine[i]
 		sn.cc[i+1] = lx.coarse[i]
 	}
@@ -321,4 +331,28 @@ func descends(heads []int32, k, h int32) bool {
 		}
 	}
 	return false
+}
+
+// rootRates returns, for each tag class, the share of its words that head
+// their sentence.
+func rootRates(sents []Sentence, tags [][]int32) []float32 {
+	var roots, all []float32
+	for k, s := range sents {
+		for i, w := range s.Words {
+			c := int(tags[k][i])
+			for c >= len(all) {
+				all, roots = append(all, 0), append(roots, 0)
+			}
+			all[c]++
+			if w.Head == 0 {
+				roots[c]++
+			}
+		}
+	}
+	for c := range roots {
+		if all[c] > 0 {
+			roots[c] /= all[c]
+		}
+	}
+	return roots
 }

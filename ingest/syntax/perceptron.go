@@ -94,14 +94,3 @@ func (t *trainer) averaged() map[uint64][]float32 {
 	}
 	return out
 }
-
-// rank moves weight towards the features of a good choice and away from
-// those of a bad one, in a model with one class that scores alternatives.
-func (t *trainer) rank(good, bad []uint64) {
-	for _, f := range good {
-		t.bump(int(t.row(f, true))*t.nclass, 1)
-	}
-	for _, f := range bad {
-		t.bump(int(t.row(f, true))*t.nclass, -1)
-	}
-}

@@ -1,7 +1,10 @@
 package syntax
 
 // state is a configuration of the arc-eager transition system over words
-// 1..n, with the root 0 at the bottom of the stack. Each word keeps its two
+// 1..n. There is no root on the stack: the word left without a head at the
+// end is the root (Ballesteros and Nivre's "none" variant, which keeps the
+// parser from hanging a word from the root before it has seen the verb);
+// index 0 stands for the empty stack. Each word keeps its two
 // leftmost and two rightmost dependents, its valencies and the sets of
 // labels on either side, which the features read.
 type state struct {
@@ -28,7 +31,7 @@ const (
 func (st *state) reset(n int) {
 	st.n = n
 	size := n + 1
-	st.stack = append(st.stack[:0], 0)
+	st.stack = st.stack[:0]
 	st.b = 1
 	st.head = fill(st.head, size, -1)
 	st.label = fill(st.label, size, -1)
@@ -61,7 +64,13 @@ func fill(s []int32, n int, v int32) []int32 {
 
 func (st *state) done() bool { return int(st.b) > st.n }
 
-func (st *state) top() int32 { return st.stack[len(st.stack)-1] }
+// top returns the top of the stack, or 0 if it is empty.
+func (st *state) top() int32 {
+	if len(st.stack) == 0 {
+		return 0
+	}
+	return st.stack[len(st.stack)-1]
+}
 
 // legal reports whether transition t may be taken.
 func (st *state) legal(t int) bool {
@@ -74,8 +83,7 @@ func (st *state) legal(t int) bool {
 	case left:
 		return !st.done() && s != 0 && st.head[s] < 0
 	case right:
-		// One word only hangs from the root.
-		return !st.done() && (s != 0 || st.nr[0] == 0)
+		return !st.done() && s != 0
 	}
 	return false
 }
@@ -102,12 +110,6 @@ func (st *state) apply(t int, lab int32) {
 func (st *state) addArc(h, d, lab int32) {
 	st.head[d] = h
 	st.label[d] = lab
-	st.linkChild(h, d)
-}
-
-// linkChild records d as h's newest dependent on its side.
-func (st *state) linkChild(h, d int32) {
-	lab := st.label[d]
 	bit := uint64(1) << (uint(lab) & 63)
 	if d < h {
 		st.l2[h], st.l1[h] = st.l1[h], d
@@ -129,7 +131,7 @@ func (st *state) cost(t int, gold []int32) int {
 	switch t {
 	case shift:
 		for _, k := range st.stack {
-			if gold[b] == k && st.canHang(b, k) {
+			if gold[b] == k {
 				c++
 			}
 			if gold[k] == b && st.head[k] < 0 {
@@ -143,8 +145,8 @@ func (st *state) cost(t int, gold []int32) int {
 			}
 		}
 	case left:
-		if gold[s] != b && int(gold[s]) > int(b) {
-			c++ // its head is further on in the buffer
+		if gold[s] == 0 || gold[s] != b && gold[s] > b {
+			c++ // the root must stay without a head; or its head is further on
 		}
 		for k := b; int(k) <= st.n; k++ {
 			if gold[k] == s {
@@ -152,7 +154,7 @@ func (st *state) cost(t int, gold []int32) int {
 			}
 		}
 	case right:
-		if gold[b] != s && (int(gold[b]) > int(b) || st.onStack(gold[b]) && st.canHang(b, gold[b])) {
+		if gold[b] == 0 || gold[b] != s && (gold[b] > b || st.onStack(gold[b])) {
 			c++
 		}
 		for _, k := range st.stack {
@@ -163,10 +165,6 @@ func (st *state) cost(t int, gold []int32) int {
 	}
 	return c
 }
-
-// canHang reports whether word d can still take head h on the stack: the
-// root takes one dependent only.
-func (st *state) canHang(d, h int32) bool { return h != 0 || st.nr[0] == 0 }
 
 func (st *state) onStack(k int32) bool {
 	for _, s := range st.stack {

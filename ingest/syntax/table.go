@@ -51,7 +51,14 @@ func q16(v, scale float32) int16 {
 // features that share a key share their weights.
 func reduceKeys(avg map[uint64][]float32) map[uint32][]float32 {
 	out := make(map[uint32][]float32, len(avg))
-	for f, row := range avg {
+	full := make([]uint64, 0, len(avg))
+	for f := range avg {
+		full = append(full, f)
+	}
+	// In key order, so that shared keys add up the same way every time.
+	sort.Slice(full, func(i, j int) bool { return full[i] < full[j] })
+	for _, f := range full {
+		row := avg[f]
 		k := key32(f)
 		if prev, ok := out[k]; ok {
 			for c, v := range row {
@@ -116,6 +123,9 @@ func (b *sparseBuilder) build() (*sparse, error) {
 	if len(b.pairs) >= 1<<24 {
 		return nil, fmt.Errorf("model too large: %d weights, at most %d", len(b.pairs), 1<<24)
 	}
+	if b.nclass > maxClasses {
+		return nil, fmt.Errorf("%d classes, at most %d", b.nclass, maxClasses)
+	}
 	bits := slotBits(len(b.keys))
 	t := &sparse{nclass: b.nclass, scale: b.scale, shift: 32 - bits, slots: make([]uint64, 1<<bits), pairs: b.pairs}
 	mask := uint32(1)<<bits - 1
@@ -142,31 +152,60 @@ func (b *sparseBuilder) build() (*sparse, error) {
 	return t, nil
 }
 
+// maxFeatures is the most features one lookup batch takes; the batch is
+// on the stack.
+const maxFeatures = 128
+
 // score sets scores to the sum of the weights of feats, in the table's
-// integer units.
+// integer units. It reads the slots of all features first and only then
+// follows them, so that the memory reads of one batch overlap instead of
+// waiting on each other.
 func (t *sparse) score(feats []uint64, scores []int32) {
 	for i := range scores {
 		scores[i] = 0
 	}
-	mask := uint32(len(t.slots) - 1)
-	for _, f := range feats {
-		k := key32(f)
-		for s := k >> t.shift; ; s = (s + 1) & mask {
-			e := t.slots[s]
-			if e == 0 {
-				break
-			}
-			if uint32(e>>32) != k {
-				continue
-			}
-			off, n := int(e>>8&0xffffff), int(e&0xff)
-			for _, p := range t.pairs[off : off+n] {
-				scores[p>>16] += int32(int16(uint16(p)))
-			}
-			break
-		}
+	for len(feats) > 0 {
+		n := min(len(feats), maxFeatures)
+		t.scoreBatch(feats[:n], scores)
+		feats = feats[n:]
 	}
 }
+
+func (t *sparse) scoreBatch(feats []uint64, scores []int32) {
+	var first [maxFeatures]uint64
+	mask := uint32(len(t.slots) - 1)
+	for i, f := range feats {
+		first[i] = t.slots[key32(f)>>t.shift]
+	}
+	var runs [maxFeatures]uint32
+	nr := 0
+	for i, f := range feats {
+		k := key32(f)
+		e := first[i]
+		for s := k >> t.shift; e != 0 && uint32(e>>32) != k; {
+			s = (s + 1) & mask
+			e = t.slots[s]
+		}
+		if e != 0 {
+			runs[nr] = uint32(e & 0xffffffff)
+			nr++
+		}
+	}
+	// Sum into a fixed array, so that the adds need no bounds checks.
+	var acc [maxClasses]int32
+	for _, r := range runs[:nr] {
+		off, n := int(r>>8), int(r&0xff)
+		for _, p := range t.pairs[off : off+n] {
+			acc[(p>>16)&(maxClasses-1)] += int32(int16(uint16(p)))
+		}
+	}
+	for c := range scores {
+		scores[c] += acc[c&(maxClasses-1)]
+	}
+}
+
+// maxClasses bounds the classes of a sparse table; a power of two.
+const maxClasses = 128
 
 // features returns the number of features the table holds.
 func (t *sparse) features() int {
@@ -243,25 +282,32 @@ func buildQuad(scale float32, keys []uint32, ws [][nTransitions]int16) *quad {
 	return q
 }
 
-// score sets scores to the sum of the weights of feats.
+// score sets scores to the sum of the weights of feats, reading the home
+// slots of all features before following any probe.
 func (q *quad) score(feats []uint64, scores *[nTransitions]int32) {
 	var s0, s1, s2, s3 int32
 	mask := uint32(len(q.slots) - 1)
-	for _, f := range feats {
-		k := key32(f)
-		for s := k >> q.shift; ; s = (s + 1) & mask {
-			sl := &q.slots[s]
+	for len(feats) > 0 {
+		n := min(len(feats), maxFeatures)
+		var home [maxFeatures]quadSlot
+		for i, f := range feats[:n] {
+			home[i] = q.slots[key32(f)>>q.shift]
+		}
+		for i, f := range feats[:n] {
+			k := key32(f)
+			sl := home[i]
+			for s := k >> q.shift; sl.key != k && sl.key != 0; {
+				s = (s + 1) & mask
+				sl = q.slots[s]
+			}
 			if sl.key == k {
 				s0 += int32(sl.w[0])
 				s1 += int32(sl.w[1])
 				s2 += int32(sl.w[2])
 				s3 += int32(sl.w[3])
-				break
-			}
-			if sl.key == 0 {
-				break
 			}
 		}
+		feats = feats[n:]
 	}
 	*scores = [nTransitions]int32{s0, s1, s2, s3}
 }

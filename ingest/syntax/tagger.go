@@ -9,19 +9,33 @@ import (
 // its affixes, shape and cluster, its neighbours and the tags around it.
 // It reads a sentence twice: the first pass goes left to right knowing
 // only the tags before each word; the second goes again knowing the first
-// pass's tags after it too. Frequent words that always take one tag are
-// looked up.
+// pass's tags after it too. Each pass chooses the UPOS first and then the
+// pair among those of that UPOS, so that a word costs the weights of 17
+// classes and a few, not of all 107 pairs. Frequent words that always take
+// one tag are looked up.
 type tagger struct {
 	tags          *tagSet
 	clusters      clusterMap
 	dict          map[uint64]int32
-	first, second *sparse
+	first, second *passModel
 }
 
-// tagSet numbers the (UPOS, XPOS) pairs seen in training.
+// passModel is one pass of the tagger: a model over UPOS and one over the
+// pairs of each UPOS.
+type passModel struct {
+	coarse, fine *sparse
+}
+
+// fineKey is the key of feature f in the fine model of UPOS u.
+func fineKey(f uint64, u int32) uint64 { return fmix(f ^ uint64(u+1)*0x9E3779B97F4A7C15) }
+
+// tagSet numbers the (UPOS, XPOS) pairs seen in training, and the UPOS.
 type tagSet struct {
 	upos, xpos []string
 	index      map[[2]string]int32
+	coarse     []string  // the UPOS
+	coarseOf   []int32   // each pair's UPOS
+	members    [][]int32 // the pairs of each UPOS
 }
 
 func newTagSet(sents []Sentence) *tagSet {
@@ -31,7 +45,25 @@ func newTagSet(sents []Sentence) *tagSet {
 			ts.class(w.UPOS, w.XPOS)
 		}
 	}
+	ts.group()
 	return ts
+}
+
+// group finds the UPOS of the pairs.
+func (ts *tagSet) group() {
+	ts.coarse, ts.coarseOf, ts.members = nil, make([]int32, len(ts.upos)), nil
+	ids := map[string]int32{}
+	for c, u := range ts.upos {
+		id, ok := ids[u]
+		if !ok {
+			id = int32(len(ts.coarse))
+			ids[u] = id
+			ts.coarse = append(ts.coarse, u)
+			ts.members = append(ts.members, nil)
+		}
+		ts.coarseOf[c] = id
+		ts.members[id] = append(ts.members[id], int32(c))
+	}
 }
 
 func (ts *tagSet) class(upos, xpos string) int32 {
@@ -193,20 +225,10 @@ func tagFeatures(feats []uint64, lx *lexical, i int, t1, t2 int32, right []int32
 // tagScratch is the reusable working memory of the tagger.
 type tagScratch struct {
 	feats  []uint64
+	fine   []uint64
 	scores []int32
 	first  []int32
 }
-
-// A tagging packs each word's class with its runner-up, the class the
-// tagger nearly chose, when the margin between them is small: the parser
-// then knows where the tags are in doubt.
-func tagClass(v int32) int32 { return v & 0xffff }
-
-func tagAlt(v int32) int32 { return v>>16 - 1 }
-
-// altMargin is the margin, in averaged-perceptron units, below which the
-// runner-up is kept.
-const altMargin = 2.0
 
 // tag sets out[i] to the tagging of every word.
 func (t *tagger) tag(lx *lexical, out []int32, sc *tagScratch) {
@@ -222,48 +244,52 @@ func (t *tagger) tag(lx *lexical, out []int32, sc *tagScratch) {
 	}
 	first := sc.first[:len(out)]
 	t.pass(t.first, lx, first, nil, sc)
-	for i := range first {
-		first[i] = tagClass(first[i])
-	}
 	t.pass(t.second, lx, out, first, sc)
 }
 
-func (t *tagger) pass(m *sparse, lx *lexical, out, right []int32, sc *tagScratch) {
+func (t *tagger) pass(m *passModel, lx *lexical, out, right []int32, sc *tagScratch) {
 	t1, t2 := int32(-1), int32(-1)
-	threshold := int32(altMargin * m.scale)
+	ts := t.tags
 	for i := range lx.lower {
 		c, ok := t.dict[lx.form[i]]
-		v := c
 		if !ok {
 			sc.feats = tagFeatures(sc.feats[:0], lx, i, t1, t2, right)
-			m.score(sc.feats, sc.scores)
-			var alt int32
-			c, alt = best2(sc.scores)
-			v = c
-			if sc.scores[c]-sc.scores[alt] < threshold {
-				v |= (alt + 1) << 16
+			scores := sc.scores[:len(ts.coarse)]
+			m.coarse.score(sc.feats, scores)
+			u := argmax(scores)
+			c = ts.members[u][0]
+			if len(ts.members[u]) > 1 {
+				sc.fine = fineKeys(sc.fine[:0], sc.feats, u)
+				m.fine.score(sc.fine, sc.scores)
+				c = bestOf(sc.scores, ts.members[u])
 			}
 		}
-		out[i] = v
+		out[i] = c
 		t1, t2 = c, t1
 	}
 }
 
-// best2 returns the best and second best classes.
-func best2(scores []int32) (int32, int32) {
-	a, b := int32(0), int32(1)
-	if scores[b] > scores[a] {
-		a, b = b, a
+// fineFeatures is how many of a word's features, from the first, the
+// fine model reads: the word's own, its neighbours' and the tags before
+// it, which tell NN from NNS and VBD from VBN.
+const fineFeatures = 23
+
+func fineKeys(out, feats []uint64, u int32) []uint64 {
+	for _, f := range feats[:min(len(feats), fineFeatures)] {
+		out = append(out, fineKey(f, u))
 	}
-	for c := int32(2); int(c) < len(scores); c++ {
-		switch {
-		case scores[c] > scores[a]:
-			a, b = c, a
-		case scores[c] > scores[b]:
-			b = c
+	return out
+}
+
+// bestOf returns the best scoring of classes.
+func bestOf[S int32 | float32](scores []S, classes []int32) int32 {
+	best := classes[0]
+	for _, c := range classes[1:] {
+		if scores[c] > scores[best] {
+			best = c
 		}
 	}
-	return a, b
+	return best
 }
 
 func argmax(scores []int32) int32 {
@@ -288,16 +314,27 @@ type taggerConfig struct {
 
 // trainPass trains one pass of the tagger on sents with gold classes;
 // right, for the second pass, holds the first pass's classes.
-func trainPass(sents []Sentence, gold, right [][]int32, ts *tagSet, cl clusterMap, dict map[uint64]int32, cfg taggerConfig) (*sparse, error) {
-	tr := newTrainer(len(ts.upos))
+func trainPass(sents []Sentence, gold, right [][]int32, ts *tagSet, cl clusterMap, dict map[uint64]int32, cfg taggerConfig) (*passModel, error) {
+	coarse := newTrainer(len(ts.coarse))
+	fine := newTrainer(len(ts.upos))
 	rng := rand.New(rand.NewPCG(cfg.Seed, 1))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
 	}
 	var lx lexical
-	var feats []uint64
-	scores := make([]float32, len(ts.upos))
+	var feats, fk []uint64
+	cscores := make([]float32, len(ts.coarse))
+	fscores := make([]float32, len(ts.upos))
+	// choose returns the pair the fine model prefers within UPOS u.
+	choose := func(u int32) int32 {
+		if len(ts.members[u]) == 1 {
+			return ts.members[u][0]
+		}
+		fk = fineKeys(fk[:0], feats, u)
+		fine.score(fk, fscores)
+		return bestOf(fscores, ts.members[u])
+	}
 	for epoch := 0; epoch < cfg.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
@@ -312,16 +349,34 @@ func trainPass(sents []Sentence, gold, right [][]int32, ts *tagSet, cl clusterMa
 				c, ok := dict[lx.form[i]]
 				if !ok {
 					feats = tagFeatures(feats[:0], &lx, i, t1, t2, r)
-					tr.score(feats, scores)
-					c = argmaxF(scores)
-					tr.tick()
-					tr.update(feats, int(gold[k][i]), int(c))
+					coarse.score(feats, cscores)
+					u := argmaxF(cscores)
+					g := gold[k][i]
+					gu := ts.coarseOf[g]
+					coarse.tick()
+					coarse.update(feats, int(gu), int(u))
+					c = choose(gu)
+					if len(ts.members[gu]) > 1 {
+						fine.tick()
+						fine.update(fk, int(g), int(c))
+					}
+					if u != gu {
+						c = choose(u)
+					}
 				}
 				t1, t2 = c, t1
 			}
 		}
 	}
-	return compileSparse(len(ts.upos), tr.averaged())
+	cm, err := compileSparse(len(ts.coarse), coarse.averaged())
+	if err != nil {
+		return nil, err
+	}
+	fm, err := compileSparse(len(ts.upos), fine.averaged())
+	if err != nil {
+		return nil, err
+	}
+	return &passModel{coarse: cm, fine: fm}, nil
 }
 
 func argmaxF(scores []float32) int32 {

@@ -27,16 +27,15 @@ func AppendTokens(toks []Token, text string, start, end int) []Token {
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\ufeff' || r == '\u200b':
 			i += size
+		case isWordRune(r) && scanLink(text, i, end) > i:
+			j := scanLink(text, i, end)
+			toks = append(toks, Token{text[i:j], i, j})
+			i = j
 		case isWordRune(r):
 			j := scanWord(text, i, end)
 			toks = appendWord(toks, text, i, j)
 			i = j
 		default:
-			if j := scanLink(text, i, end); j > i {
-				toks = append(toks, Token{text[i:j], i, j})
-				i = j
-				continue
-			}
 			j := i + size
 			// Runs of dots, dashes, and ! or ? stay one token ("...", "--", "?!").
 			if r == '.' || r == '-' || r == '!' || r == '?' || r == '*' || r == '=' {

@@ -70,7 +70,8 @@ func Train(cfg TrainConfig) (*Model, error) {
 	if pcfg.Epoch == nil {
 		pcfg.Epoch = func(e int, _ *parser) { logf("parser: epoch %d of %d (%v)", e+1, pcfg.Epochs, since(start)) }
 	}
-	if m.parser, err = trainParser(sents, predicted, m.clusters, pcfg); err != nil {
+	lemmas := m.lemmaHashes(sents, predicted)
+	if m.parser, err = trainParser(sents, predicted, lemmas, m.clusters, pcfg); err != nil {
 		return nil, err
 	}
 	logf("parser: %d labels, %d transition and %d label features (%v)", len(m.parser.labels),
@@ -113,7 +114,7 @@ func trainTaggers(sents []Sentence, gold [][]int32, ts *tagSet, cl clusterMap, d
 		return out
 	}
 	// First passes on the folds, and the first pass's tags of every sentence.
-	firstOf := make([]*sparse, folds)
+	firstOf := make([]*passModel, folds)
 	firstTags := make([][]int32, len(sents))
 	err := parallel(cfg.Workers, folds+1, func(f int) error {
 		if f == folds {
@@ -144,7 +145,7 @@ func trainTaggers(sents []Sentence, gold [][]int32, ts *tagSet, cl clusterMap, d
 			full.second, err = trainPass(sents, gold, firstTags, ts, cl, dict, cfg.Tagger)
 		default:
 			in, out := fold(f)
-			var second *sparse
+			var second *passModel
 			second, err = trainPass(pickS(in), pick(in, gold), pick(in, firstTags), ts, cl, dict, cfg.Tagger)
 			if err == nil {
 				t := &tagger{tags: ts, clusters: cl, dict: dict, first: firstOf[f], second: second}
@@ -195,4 +196,17 @@ func parallel(workers, n int, job func(int) error) error {
 		}
 	}
 	return nil
+}
+
+// lemmaHashes lemmatises sents with their predicted taggings, for the
+// parser to learn from.
+func (m *Model) lemmaHashes(sents []Sentence, tags [][]int32) [][]uint64 {
+	out := make([][]uint64, len(sents))
+	for k, s := range sents {
+		out[k] = make([]uint64, len(s.Words))
+		for i, w := range s.Words {
+			out[k][i] = hashString(m.lemmas.lemma(w.Form, lowerWord(w.Form), tags[k][i]))
+		}
+	}
+	return out
 }
