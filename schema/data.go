@@ -19,6 +19,26 @@ var (
 	}
 )
 
+var (
+	framesOnce sync.Once
+	frames     struct {
+		vocab *Vocabulary
+		err   error
+	}
+)
+
+// DefaultFrames returns the embedded vocabulary with its frames
+// (data/frames.txt), parsed once.
+func DefaultFrames() (*Vocabulary, error) {
+	framesOnce.Do(func() {
+		frames.err = withFile("frames.txt", func(r io.Reader) (err error) {
+			frames.vocab, err = ParseFrames(r)
+			return err
+		})
+	})
+	return frames.vocab, frames.err
+}
+
 // Default returns the embedded vocabulary and gazetteer, parsed once.
 func Default() (*Vocabulary, *Gazetteer, error) {
 	loadOnce.Do(func() {

@@ -57,6 +57,7 @@ type Predicate struct {
 	// the predicate takes in those places.
 	SubjectTypes []EntityType
 	ObjectTypes  []EntityType
+	Frames       []Frame
 }
 
 // Accepts reports whether the predicate takes an entity of type t in the
@@ -186,4 +187,37 @@ func parseSlots(words []string) []Slot {
 		slots = append(slots, s)
 	}
 	return slots
+}
+
+// ParseFrames reads a vocabulary in the format of data/frames.txt.
+func ParseFrames(r io.Reader) (*Vocabulary, error) {
+	v := &Vocabulary{byName: map[string]int{}}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := v.parseFrameLine(line); err != nil {
+			return nil, fmt.Errorf("frames line %d: %w", n, err)
+		}
+	}
+	return v, sc.Err()
+}
+
+func (v *Vocabulary) parseFrameLine(line string) error {
+	fields := strings.Fields(line)
+	if fields[0] == "=" || fields[0] == "subject" || fields[0] == "object" {
+		return v.parseLine(line)
+	}
+	if len(v.Predicates) == 0 {
+		return fmt.Errorf("frame %q before any predicate", line)
+	}
+	p := &v.Predicates[len(v.Predicates)-1]
+	f, err := parseFrame(p.Name, fields)
+	if err != nil {
+		return err
+	}
+	p.Frames = append(p.Frames, f)
+	return nil
 }

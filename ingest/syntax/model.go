@@ -73,3 +73,11 @@ func (m *Model) Parse(forms []string) []Word {
 	m.pool.Put(a)
 	return out
 }
+
+// Capitalisation says how the plain text the model learned from writes a
+// word inside a sentence: 0 when it never saw it there, then 1 (never
+// capitalised) to 5 (always). A capitalised word that news writes in lower
+// case ("Oil", "Development") is a common word, not a name.
+func (m *Model) Capitalisation(word string) int {
+	return int(m.clusters[hashString(lowerWord(word))].caps)
+}

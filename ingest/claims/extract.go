@@ -1,0 +1,255 @@
+package claims
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimgraph/claimgraph/ingest/syntax"
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// Name identifies the extractor that made a claim; it is stored with every
+// document so that claims made by other versions can be told apart.
+const Name = "claimgraph-parse/1"
+
+// Extractor reads the claims of documents. It is safe for concurrent use.
+type Extractor struct {
+	lx    *lexicon
+	model *syntax.Model
+}
+
+// NewExtractor compiles a vocabulary and gazetteer for extraction with a
+// syntax model.
+func NewExtractor(vocab *schema.Vocabulary, gaz *schema.Gazetteer, model *syntax.Model) *Extractor {
+	return &Extractor{lx: newLexicon(vocab, gaz), model: model}
+}
+
+// document is one document as the extractor reads it.
+type document struct {
+	doc   schema.Document
+	sents []*sentence
+	ments [][]*mention
+	at    [][]int // per sentence, token -> index into ments, or -1
+	art   *article
+	date  time.Time
+}
+
+// Extract finds the claims of one cleaned document.
+func (x *Extractor) Extract(doc schema.Document) schema.Extraction {
+	d := x.read(doc)
+	out := schema.Extraction{Document: doc, Sentences: len(d.sents)}
+	seen := map[string]bool{}
+	entities := map[schema.Entity]bool{}
+	for k, s := range d.sents {
+		dates := findDates(dateTokens(s), d.date)
+		fs := x.lx.framesOf(s)
+		fs = append(fs, x.officesOf(s, d.ments[k], d.at[k], d.art)...)
+		fs = append(fs, x.phrasesOf(s, d.ments[k], d.at[k])...)
+		fs = append(fs, x.membershipsOf(s, d.ments[k], d.at[k])...)
+		for _, f := range fs {
+			c, ok := x.claim(d, k, f, dates)
+			if !ok {
+				continue
+			}
+			key := claimKey(c)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out.Claims = append(out.Claims, c)
+			entities[schema.Entity{Name: c.Subject, Type: c.SubjectType}] = true
+			entities[schema.Entity{Name: c.Object, Type: c.ObjectType}] = true
+		}
+	}
+	for e := range entities {
+		out.Entities = append(out.Entities, e)
+	}
+	sort.Slice(out.Entities, func(i, j int) bool { return out.Entities[i].Name < out.Entities[j].Name })
+	return out
+}
+
+// read tags and parses every sentence, recognises the mentions and
+// resolves them across the document.
+func (x *Extractor) read(doc schema.Document) *document {
+	d := &document{doc: doc, art: newArticle(x.lx)}
+	d.date, _ = time.Parse("2006-01-02", doc.Date)
+	a := x.model.NewAnalyzer()
+	var forms []string
+	for k, span := range syntax.SplitSentences(doc.Text) {
+		forms = forms[:0]
+		for _, t := range span.Tokens {
+			forms = append(forms, t.Text)
+		}
+		s := newSentence(k, span, a.Analyze(forms, nil))
+		s.common = make([]bool, len(forms))
+		for i, f := range forms {
+			c := x.model.Capitalisation(f)
+			s.common[i] = c > 0 && c <= 2
+		}
+		ms := x.lx.recognize(s)
+		d.sents = append(d.sents, s)
+		d.ments = append(d.ments, ms)
+	}
+	d.art.mainCountry(d.ments)
+	for k, s := range d.sents {
+		ms := d.ments[k]
+		for _, m := range ms {
+			m.subject = s.hasRel(m.head, "nsubj")
+		}
+		d.art.resolve(s, ms)
+		at := make([]int, len(s.toks))
+		for i := range at {
+			at[i] = -1
+		}
+		for i, m := range ms {
+			for t := m.start; t < m.end; t++ {
+				at[t] = i
+			}
+		}
+		d.at = append(d.at, at)
+	}
+	return d
+}
+
+// claim turns a found claim into a schema.Claim: its arguments made
+// entities and checked against the predicate's types, its modality read,
+// its provenance attached.
+func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema.Claim, bool) {
+	s, ms, at := d.sents[k], d.ments[k], d.at[k]
+	p := x.lx.predicate(f.pred)
+	subj, ok := x.argument(s, ms, at, f.subj, p, true)
+	if !ok {
+		return schema.Claim{}, false
+	}
+	var obj schema.Entity
+	if f.objEntity != nil {
+		obj = *f.objEntity
+	} else if obj, ok = x.argument(s, ms, at, f.obj, p, false); !ok {
+		return schema.Claim{}, false
+	}
+	if subj.Name == obj.Name || subj.Name == "" || obj.Name == "" {
+		return schema.Claim{}, false
+	}
+	mod, negated, source := schema.Asserted, false, -1
+	if !f.phrase {
+		mod, negated, source = s.modality(f.clause)
+	}
+	c := schema.Claim{
+		Doc:         d.doc.ID,
+		Subject:     subj.Name,
+		SubjectType: subj.Type,
+		Predicate:   f.pred,
+		Object:      obj.Name,
+		ObjectType:  obj.Type,
+		Negated:     negated,
+		Modality:    mod,
+		Sentence:    d.doc.Text[s.start:s.end],
+		Start:       s.start,
+		End:         s.end,
+		Date:        d.doc.Date,
+		Qualifiers:  map[string]string{},
+		Confidence:  0.8,
+		Extractor:   Name,
+	}
+	if negated {
+		c.Modality = schema.Negated
+	}
+	if f.role != "" {
+		c.Qualifiers["role"] = f.role
+	}
+	if f.pred == "sold" && f.recipient >= 0 {
+		if e, ok := x.argument(s, ms, at, f.recipient, x.lx.predicate("supplied"), false); ok && e.Name != obj.Name {
+			c.Qualifiers["recipient"] = e.Name
+		}
+	}
+	if mod == schema.Reported && source >= 0 {
+		if e, ok := x.argument(s, ms, at, source, x.lx.predicate("met"), true); ok && e.Name != subj.Name {
+			c.Qualifiers["source"] = e.Name
+		}
+	}
+	if f.pred != schema.OfficialOf && f.pred != schema.MadeBy {
+		from, to := s.subtree(f.clause)
+		if dt, ok := nearestDate(dates, f.trigger, from, to); ok {
+			c.Date = dt.value
+			if dt.since {
+				c.Qualifiers["since"] = dt.value
+			}
+		}
+	}
+	if x.lx.vocab.Symmetric(c.Predicate) && c.Object < c.Subject {
+		c.Subject, c.Object = c.Object, c.Subject
+		c.SubjectType, c.ObjectType = c.ObjectType, c.SubjectType
+	}
+	return c, true
+}
+
+// claimKey identifies a claim within a document: the same relation from
+// the same sentence, put the same way, is one claim.
+func claimKey(c schema.Claim) string {
+	return strings.Join([]string{c.Subject, c.Predicate, c.Object, string(c.Modality), strconv.Itoa(c.Start)}, "\x00")
+}
+
+// standIns are nouns that, said of a country or organisation, act for it:
+// "the Turkish government", "Russian forces", "the government of Sudan".
+var standIns = setOf("government", "authority", "authorities", "official", "officials", "force",
+	"forces", "troops", "military", "army", "leader", "leaders", "leadership", "side", "regime",
+	"delegation", "administration", "ministry", "police", "diplomat", "diplomats", "embassy",
+	"parliament", "people", "navy", "state", "lawmaker", "lawmakers", "legislator", "legislators",
+	"negotiator", "negotiators", "envoy", "envoys", "team", "cabinet", "junta", "soldier", "soldiers",
+	"management", "board", "executives", "spokesman", "spokeswoman", "spokesperson")
+
+// standsFor are nouns whose possessor is who the claim is about: "criticised
+// Turkey's decision" criticised Turkey.
+var standsFor = setOf("policy", "policies", "decision", "offer", "proposal", "plan", "plans",
+	"remark", "remarks", "comment", "comments", "statement", "statements", "action", "actions",
+	"aggression", "behaviour", "behavior", "move", "program", "programme", "stance", "position",
+	"approach", "handling", "conduct", "claim", "claims", "demand", "demands", "bid", "request",
+	"strategy", "rhetoric", "record", "response", "role", "support", "leadership", "treatment",
+	"invasion", "occupation", "attack", "attacks", "war", "tactics", "threats", "threat")
+
+// argument returns the entity word w names or stands for in a slot of
+// predicate p.
+func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p schema.Predicate, subject bool) (schema.Entity, bool) {
+	if w < 0 || w >= len(s.words) {
+		return schema.Entity{}, false
+	}
+	accepts := func(e schema.Entity) bool { return e.Name != "" && p.Accepts(e.Type, subject) }
+	if i := at[w]; i >= 0 {
+		m := ms[i]
+		switch {
+		case m.adjective() && !s.nominal(w):
+			// An adjective is an argument only as the modifier a noun frame reads.
+			if s.hasRel(w, "amod") && accepts(m.entity) {
+				return m.entity, true
+			}
+		case !m.generic && accepts(m.entity):
+			return m.entity, true
+		case m.generic && accepts(m.entity) && !standIns[s.lower[w]]:
+			return m.entity, true
+		}
+	}
+	// A noun that acts for its country or organisation, or stands for its
+	// possessor.
+	if s.nominal(w) && (standIns[s.lower[w]] || standIns[s.lemma(w)] || x.lx.roleWord(s, w) || standsFor[s.lower[w]]) {
+		for _, k := range s.kids[w] {
+			if !s.hasRel(k, "amod", "compound", "nmod:poss", "nmod") {
+				continue
+			}
+			if s.hasRel(k, "nmod") && !s.hasRel(k, "nmod:poss") && s.caseOf(k) != "of" {
+				continue
+			}
+			if i := at[k]; i >= 0 && !ms[i].generic && ms[i].entity.Name != "" && ms[i].entity.Type != schema.Person && accepts(ms[i].entity) {
+				return ms[i].entity, true
+			}
+			if i := at[k]; i >= 0 && ms[i].entity.Type == schema.Person && standsFor[s.lower[w]] && accepts(ms[i].entity) {
+				return ms[i].entity, true
+			}
+		}
+	}
+	if i := at[w]; i >= 0 && ms[i].generic && accepts(ms[i].entity) {
+		return ms[i].entity, true
+	}
+	return schema.Entity{}, false
+}

@@ -1,0 +1,410 @@
+package claims
+
+import (
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// found is a claim read off a sentence's tree, before its arguments are
+// made entities: the words that head its subject and object, the trigger
+// and the word whose clause sets its modality.
+type found struct {
+	pred      string
+	subj, obj int // word indexes
+	trigger   int
+	clause    int // the word whose clause decides the modality
+	frame     schema.Frame
+	objPrep   string // the preposition that marked the object, if one did
+	recipient int    // for sales: the "to" phrase, or -1
+	// objEntity, when set, is the object itself, named by no word of the
+	// sentence ("President Duque" of an article about Colombia).
+	objEntity *schema.Entity
+	role      string // the office of an official_of claim
+	// phrase marks a claim a noun phrase makes ("Kenyan President
+	// William Ruto"): true whatever the clause around it says.
+	phrase bool
+}
+
+// relatives are the pronouns that open a relative clause.
+var relatives = setOf("who", "whom", "which", "that", "whose")
+
+// framesOf finds the claims the triggers of a sentence make.
+func (lx *lexicon) framesOf(s *sentence) []found {
+	var out []found
+	for w := range s.words {
+		for _, f := range lx.frames[s.lemma(w)] {
+			switch f.Kind {
+			case schema.VerbFrame:
+				if s.verbal(w) || s.upos(w) == "ADJ" && s.xpos(w) == "VBN" {
+					out = s.verbFrame(out, f, w)
+				}
+			case schema.PairFrame:
+				if s.verbal(w) {
+					out = s.pairFrame(out, f, w)
+				}
+			case schema.NounFrame:
+				if s.upos(w) == "NOUN" || s.upos(w) == "PROPN" {
+					out = s.nounFrame(out, f, w)
+				}
+			case schema.BetweenFrame:
+				if s.upos(w) == "NOUN" {
+					out = s.betweenFrame(out, f, w)
+				}
+			case schema.RelationalFrame:
+				if s.upos(w) == "NOUN" {
+					out = s.relationalFrame(out, f, w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// requires checks the particle, object and complement a frame needs of
+// trigger w, and returns the object word when the frame names one (else
+// -1), and whether w fits.
+func (s *sentence) requires(f schema.Frame, w int) (int, bool) {
+	if f.Particle != "" {
+		p := s.child(w, "compound:prt")
+		if p < 0 || s.lower[p] != f.Particle {
+			return -1, false
+		}
+	}
+	if len(f.Xcomp) > 0 {
+		x := s.child(w, "xcomp", "obj", "obl")
+		if x < 0 || !oneOf(s.lemma(x), f.Xcomp) {
+			return -1, false
+		}
+	}
+	if len(f.Under) > 0 && (!s.hasRel(w, "xcomp", "ccomp", "acl") || s.head[w] < 0 || !oneOf(s.lemma(s.head[w]), f.Under)) {
+		return -1, false
+	}
+	if len(f.Obj) == 0 {
+		return -1, true
+	}
+	for _, o := range s.directObjects(w) {
+		if oneOf(s.lemma(o), f.Obj) {
+			return o, true
+		}
+	}
+	return -1, false
+}
+
+func oneOf(w string, list []string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// directObjects returns what verb w acts on: its object, or its subject in
+// the passive, or the noun a participle or relative clause describes.
+func (s *sentence) directObjects(w int) []int {
+	if s.passive(w) {
+		if k := s.children(w, "nsubj:pass"); len(k) > 0 {
+			return s.expand(k)
+		}
+		if s.hasRel(w, "acl", "amod") {
+			return []int{s.head[w]}
+		}
+		if s.hasRel(w, "acl:relcl") {
+			return []int{s.head[w]}
+		}
+		return nil
+	}
+	objs := s.children(w, "obj")
+	for _, o := range objs {
+		if s.upos(o) == "PRON" && relatives[s.lower[o]] && s.hasRel(w, "acl:relcl") {
+			return []int{s.head[w]} // "the company which Acme bought"
+		}
+	}
+	if len(objs) == 0 && s.hasRel(w, "acl:relcl") && s.child(w, "nsubj") >= 0 && !relativeSubject(s, w) {
+		return []int{s.head[w]} // "the sanctions Washington imposed"
+	}
+	return s.expand(objs)
+}
+
+// relativeSubject reports whether the relative clause w has a relative
+// pronoun for its subject ("the firm that bought").
+func relativeSubject(s *sentence, w int) bool {
+	k := s.child(w, "nsubj", "nsubj:pass")
+	return k >= 0 && s.upos(k) == "PRON" && relatives[s.lower[k]]
+}
+
+// expand returns the words and their conjuncts.
+func (s *sentence) expand(ws []int) []int {
+	var out []int
+	for _, w := range ws {
+		out = append(out, s.conjuncts(w)...)
+	}
+	return out
+}
+
+// subjects returns who does what verb w says: its subject, or its agent in
+// the passive, or the subject it shares with the verb it is coordinated
+// with or complements.
+func (s *sentence) subjects(w int) []int {
+	for steps := 0; w >= 0 && steps < 8; steps++ {
+		if s.passive(w) {
+			for _, k := range s.kids[w] {
+				if s.hasRel(k, "obl:agent") || s.hasRel(k, "obl") && s.caseOf(k) == "by" {
+					return s.expand([]int{k})
+				}
+			}
+			if s.hasRel(w, "acl", "amod") {
+				// "Iran-backed Houthis", "state-owned": the name before the participle.
+				for _, k := range s.kids[w] {
+					if s.hasRel(k, "compound", "obl:npmod", "nmod:npmod", "obl:unmarked", "nmod:unmarked") && s.nominal(k) {
+						return []int{k}
+					}
+				}
+			}
+			return nil
+		}
+		if k := s.children(w, "nsubj"); len(k) > 0 {
+			if len(k) == 1 && s.upos(k[0]) == "PRON" && relatives[s.lower[k[0]]] && s.hasRel(w, "acl:relcl") {
+				return []int{s.head[w]} // "the firm that bought"
+			}
+			return s.expand(k)
+		}
+		h := s.head[w]
+		if h < 0 {
+			return nil
+		}
+		switch {
+		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h):
+			return []int{h} // "troops guarding the border"
+		case s.hasRel(w, "xcomp"):
+			if o := s.children(h, "obj"); len(o) > 0 && !oneOf(s.lemma(h), subjectControl) {
+				return s.expand(o) // "urged Iran to stop": Iran would stop
+			}
+		case s.hasRel(w, "conj", "advcl", "ccomp", "parataxis"):
+			if !s.verbal(h) && s.child(h, "cop") < 0 {
+				return nil
+			}
+		default:
+			return nil
+		}
+		w = h
+	}
+	return nil
+}
+
+// subjectControl verbs share their subject with their complement even when
+// they have an object ("promised Iran to withdraw").
+var subjectControl = []string{"promise", "pledge", "vow", "threaten", "offer"}
+
+// objects returns what verb w acts on for frame f: with prepositions, the
+// phrases they mark on the verb or on its required object; else its direct
+// objects.
+func (s *sentence) objects(f schema.Frame, w, objNoun int) ([]int, string) {
+	if len(f.Preps) == 0 {
+		if objNoun >= 0 {
+			return s.directObjects(w), ""
+		}
+		objs := s.directObjects(w)
+		if len(objs) == 0 {
+			// "threatened to impose tariffs on Y": the object of the complement.
+			if x := s.child(w, "xcomp"); x >= 0 {
+				for _, k := range s.kids[x] {
+					if s.hasRel(k, "obl", "nmod") && (s.caseOf(k) == "on" || s.caseOf(k) == "against") {
+						return s.expand([]int{k}), s.caseOf(k)
+					}
+				}
+				return s.directObjects(x), ""
+			}
+		}
+		return objs, ""
+	}
+	for _, owner := range []int{w, objNoun} {
+		if owner < 0 {
+			continue
+		}
+		for _, k := range s.kids[owner] {
+			if !s.hasRel(k, "obl", "nmod", "obj", "iobj") || s.hasRel(k, "nmod:poss") {
+				continue
+			}
+			if c := s.caseOf(k); c != "" && oneOf(c, f.Preps) {
+				return s.expand([]int{k}), c
+			}
+		}
+	}
+	return nil, ""
+}
+
+func (s *sentence) verbFrame(out []found, f schema.Frame, w int) []found {
+	objNoun, ok := s.requires(f, w)
+	if !ok {
+		return out
+	}
+	clause := w
+	if len(f.Under) > 0 {
+		clause = s.head[w]
+	}
+	subjs := s.subjects(w)
+	objs, prep := s.objects(f, w, objNoun)
+	if len(f.Obj) > 0 && len(f.Preps) == 0 {
+		objs, prep = s.directObjects(w), ""
+		if objNoun >= 0 {
+			objs = removeWord(objs, objNoun)
+		}
+	}
+	recipient := -1
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "iobj") || s.hasRel(k, "obl") && s.caseOf(k) == "to" {
+			recipient = k
+		}
+	}
+	for _, a := range subjs {
+		for _, b := range objs {
+			out = append(out, found{pred: f.Predicate, subj: a, obj: b, trigger: w, clause: clause, frame: f, objPrep: prep, recipient: recipient})
+		}
+	}
+	return out
+}
+
+func removeWord(ws []int, w int) []int {
+	var out []int
+	for _, x := range ws {
+		if x != w {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// pairFrame reads "X and Y met": coordinated subjects and no object.
+func (s *sentence) pairFrame(out []found, f schema.Frame, w int) []found {
+	if _, ok := s.requires(f, w); !ok || len(f.Obj) == 0 && len(s.children(w, "obj")) > 0 {
+		return out
+	}
+	subjs := s.subjects(w)
+	for i := 0; i < len(subjs); i++ {
+		for j := i + 1; j < len(subjs); j++ {
+			out = append(out, found{pred: f.Predicate, subj: subjs[i], obj: subjs[j], trigger: w, clause: w, frame: f, recipient: -1})
+		}
+	}
+	return out
+}
+
+// nounFrame reads "Turkey's purchase of S-400", "US sanctions on Iran",
+// "the invasion of Ukraine by Russia", "imposed sanctions on Iran" (the
+// subject of the verb the noun is the object of).
+func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
+	var objs []int
+	prep := ""
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "nmod", "obl", "acl") && !s.hasRel(k, "nmod:poss") {
+			if c := s.caseOf(k); c != "" && oneOf(c, f.Preps) {
+				objs, prep = s.expand([]int{k}), c
+				break
+			}
+		}
+	}
+	if len(objs) == 0 {
+		return out
+	}
+	subjs, clause := s.nounSubjects(w)
+	for _, a := range subjs {
+		for _, b := range objs {
+			if a != b {
+				out = append(out, found{pred: f.Predicate, subj: a, obj: b, trigger: w, clause: clause, frame: f, objPrep: prep, recipient: -1})
+			}
+		}
+	}
+	return out
+}
+
+// nounSubjects returns who does what noun w names: its possessor, a name
+// or adjective before it, a "by" or "from" phrase, or else the subject of
+// the verb it is the object of, and the word whose clause sets the
+// modality.
+func (s *sentence) nounSubjects(w int) ([]int, int) {
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "nmod:poss") {
+			return s.expand([]int{k}), w
+		}
+	}
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "nmod", "obl") && (s.caseOf(k) == "by" || s.caseOf(k) == "from") {
+			return s.expand([]int{k}), w
+		}
+	}
+	var mods []int
+	for _, k := range s.kids[w] {
+		if k < w && (s.hasRel(k, "compound") && (s.upos(k) == "PROPN" || startsUpper(s.toks[k].Text)) || s.hasRel(k, "amod") && startsUpper(s.toks[k].Text)) {
+			mods = append(mods, k)
+		}
+	}
+	if len(mods) > 0 {
+		return mods, w
+	}
+	if h := s.head[w]; h >= 0 && s.hasRel(w, "obj") && s.verbal(h) {
+		return s.subjects(h), h
+	}
+	return nil, w
+}
+
+// betweenFrame reads "talks between X and Y".
+func (s *sentence) betweenFrame(out []found, f schema.Frame, w int) []found {
+	for _, k := range s.kids[w] {
+		if !s.hasRel(k, "nmod", "obl") || s.caseOf(k) != "between" {
+			continue
+		}
+		side := s.conjuncts(k)
+		for i := 0; i < len(side); i++ {
+			for j := i + 1; j < len(side); j++ {
+				out = append(out, found{pred: f.Predicate, subj: side[i], obj: side[j], trigger: w, clause: w, frame: f, recipient: -1})
+			}
+		}
+	}
+	return out
+}
+
+// relationalFrame reads "X, an ally of Y", "X is Y's ally", "Y's ally X".
+func (s *sentence) relationalFrame(out []found, f schema.Frame, w int) []found {
+	if len(f.Obj) > 0 {
+		ok := false
+		for _, k := range s.kids[w] {
+			if s.hasRel(k, "compound", "amod") && oneOf(s.lemma(k), f.Obj) {
+				ok = true
+			}
+		}
+		if !ok {
+			return out
+		}
+	}
+	var objs []int
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "nmod:poss") || s.hasRel(k, "nmod") && (s.caseOf(k) == "of" || len(f.Preps) > 0 && oneOf(s.caseOf(k), f.Preps)) {
+			objs = s.expand([]int{k})
+			break
+		}
+	}
+	if len(objs) == 0 {
+		return out
+	}
+	var subjs []int
+	switch {
+	case s.hasRel(w, "appos"):
+		subjs = []int{s.head[w]}
+	case s.child(w, "cop") >= 0:
+		subjs = s.children(w, "nsubj")
+	case s.hasRel(w, "xcomp") && s.head[w] >= 0:
+		subjs = s.subjects(s.head[w])
+	}
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "appos") || s.hasRel(k, "flat", "compound") && k > w && s.upos(k) == "PROPN" {
+			subjs = append(subjs, k) // "Y's ally, X"
+		}
+	}
+	for _, a := range s.expand(subjs) {
+		for _, b := range objs {
+			if a != b {
+				out = append(out, found{pred: f.Predicate, subj: a, obj: b, trigger: w, clause: w, frame: f, recipient: -1})
+			}
+		}
+	}
+	return out
+}

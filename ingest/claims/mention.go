@@ -1,0 +1,426 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// mention is a stretch of a sentence that names or stands for an entity.
+type mention struct {
+	entity     schema.Entity
+	start, end int // tokens, end exclusive
+	head       int // the word of the span the tree hangs it from
+	kind       schema.NameKind
+	known      bool   // a gazetteer name
+	refer      string // a pronoun or description to resolve: "he", "it", "the company"
+	generic    bool   // a common noun for a kind of thing ("troops")
+	role       string // an office the mention is named with ("foreign minister")
+	employer   *mention
+	honorific  bool // named with "Mr", "Mrs", "Dr": a person
+	subject    bool // the subject of its clause
+}
+
+// adjective reports whether the mention is a demonym or adjective
+// ("Turkish", "Kenyan").
+func (m *mention) adjective() bool { return m.kind == schema.Adjective }
+
+// actor reports whether the mention can act.
+func (m *mention) actor() bool { return m.entity.Type.Actor() }
+
+// honorifics come before a person's name and are not part of it.
+var honorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame",
+	"lord", "lady", "prof", "prof.", "professor", "sen", "sen.", "rep", "rep.", "gov", "gov.",
+	"gen", "gen.", "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "sgt", "sgt.",
+	"adm", "adm.", "rev", "rev.", "fr", "fr.", "sheikh", "sheik", "mullah", "imam", "rabbi",
+	"judge", "justice", "president", "king", "queen", "prince", "princess", "emir", "sultan",
+	"pope", "ayatollah", "chancellor", "premier", "senator", "governor", "mayor", "general",
+	"admiral", "commander", "colonel", "captain", "sergeant", "lieutenant", "representative",
+	"congressman", "congresswoman", "speaker", "secretary", "minister", "ambassador")
+
+// personHonorifics make the name after them a person's.
+var personHonorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
+	"dame", "lord", "lady", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen",
+	"gen.", "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "sgt", "sgt.", "adm", "adm.",
+	"rev", "rev.", "sheikh", "sheik", "mullah", "rabbi")
+
+// nameParticles join the parts of a name: "Lula da Silva", "Bank of
+// England", "Procter & Gamble".
+var nameParticles = setOf("da", "de", "do", "dos", "das", "del", "della", "di", "du", "van",
+	"von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "bint", "abu", "y", "&", "und")
+
+// orgCues make an unknown name an organisation; placeCues a place.
+var orgCues = setOf("ministry", "department", "council", "agency", "party", "forces", "force",
+	"army", "navy", "police", "bank", "company", "group", "organization", "organisation", "union",
+	"committee", "court", "parliament", "assembly", "office", "institute", "university", "college",
+	"school", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "co",
+	"co.", "ag", "sa", "nv", "gmbh", "association", "alliance", "front", "movement", "brigade",
+	"brigades", "guard", "service", "services", "commission", "authority", "fund", "foundation",
+	"network", "forum", "programme", "program", "initiative", "mission", "embassy", "government",
+	"administration", "cabinet", "senate", "federation", "league", "coalition", "bloc", "airlines",
+	"airways", "air", "motors", "motor", "holdings", "holding", "industries", "industry",
+	"technologies", "technology", "systems", "international", "enterprises", "partners", "capital",
+	"securities", "investments", "energy", "oil", "petroleum", "gas", "media", "news", "times",
+	"post", "journal", "television", "tv", "radio", "broadcasting", "club", "fc", "f.c.", "team",
+	"board", "bureau", "church", "hospital", "museum", "centre", "center", "planetarium", "trust",
+	"exchange", "reserve", "treasury", "secretariat", "congress", "house", "chamber", "electric",
+	"pharmaceuticals", "telecom", "communications", "entertainment", "studios", "records", "press",
+	"institution", "academy", "society", "laboratory", "laboratories", "labs", "consortium",
+	"cooperative", "directorate", "command", "corps", "unit", "division", "agencies", "regiment",
+	"battalion", "militia", "rebels", "insurgents", "ventures", "solutions", "software", "foods",
+	"brewery", "mining", "steel", "chemicals", "railways", "railway", "shipping", "lines")
+
+var placeCues = setOf("province", "county", "region", "district", "city", "village", "town",
+	"island", "islands", "mountains", "mountain", "river", "valley", "street", "square", "airport",
+	"port", "bay", "gulf", "sea", "lake", "camp", "state", "territory", "peninsula", "coast",
+	"desert", "strait", "canal", "road", "avenue", "park", "bridge", "border", "plain", "plains",
+	"hills", "basin", "oblast", "prefecture", "governorate", "municipality", "neighbourhood",
+	"neighborhood", "quarter", "oasis", "heights", "falls", "capital")
+
+// notNames are capitalised words that do not begin a name.
+var notNames = setOf("the", "a", "an", "this", "that", "these", "those", "he", "she", "it",
+	"they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "mr", "mrs", "ms",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+	"sept.", "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow", "no.", "nos.")
+
+// recognize finds the mentions of one sentence.
+func (lx *lexicon) recognize(s *sentence) []*mention {
+	n := len(s.toks)
+	keys := make([]string, n)
+	for i, t := range s.toks {
+		keys[i] = plainPunct(t.Text)
+	}
+	var out []*mention
+	covered := make([]bool, n)
+	for i := 0; i < n; {
+		m, j := lx.nameRun(s, keys, i)
+		if m == nil {
+			i = max(j, i+1)
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
+		out = append(out, m)
+		i = j
+	}
+	for i := 0; i < n; i++ {
+		if covered[i] {
+			continue
+		}
+		if m := lx.commonNoun(s, i); m != nil {
+			out = append(out, m)
+		}
+	}
+	for _, m := range out {
+		m.head = spanHead(s, m.start, m.end)
+	}
+	return out
+}
+
+// nameRun returns the name mention starting at token i, if any, and the
+// token after it.
+func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
+	if names, k := lx.names.longest(keys, i); k > 0 && !lowerCommon(s, i, k, names) {
+		j := i + k
+		// A longer proper name around a gazetteer name is its own name:
+		// "Turkish Airlines", "Bank of England", "Kenya Airways".
+		if end := lx.properRun(s, i); end > j && hasCue(s, i, end, orgCues) {
+			return lx.unknownName(s, i, end), end
+		}
+		return knownMention(pick(names), i, j), j
+	}
+	if !nameLike(s, i) {
+		return nil, i
+	}
+	// Honorifics and titles before a name are not part of it, nor are
+	// party tags after it ("R-Ky.").
+	if k := lx.titleAt(s, i); k > 0 {
+		return nil, i + k
+	}
+	if k := partyTagLen(s, i); k > 0 {
+		return nil, i + k
+	}
+	end := lx.properRun(s, i)
+	if end == i {
+		return nil, i
+	}
+	// An office is no name: "from a President whose", "the Secretary of
+	// State", "Kuwait's Oil Minister".
+	if last := strings.TrimSuffix(s.lower[end-1], "."); lx.roleHeads[last] && !hasCue(s, i, end, orgCues) || end == i+1 && honorifics[s.lower[i]] {
+		return nil, end
+	}
+	if _, k := lx.roles.longest(s.lower, i); k == end-i {
+		return nil, end
+	}
+	// Capitalised words before a title are part of it ("Development" of
+	// "Development Secretary Hilary Benn") unless they name a body.
+	if end < len(s.toks) && lx.titleAt(s, end) > 0 && end-i <= 2 && !hasCue(s, i, end, orgCues) && !hasCue(s, i, end, placeCues) {
+		return nil, end
+	}
+	return lx.unknownName(s, i, end), end
+}
+
+// lowerCommon reports whether a gazetteer match is a common word written
+// in lower case ("us", "turkey").
+func lowerCommon(s *sentence, i, k int, names []schema.Name) bool {
+	if k != 1 || startsUpper(s.toks[i].Text) {
+		return false
+	}
+	return commonWords[s.lower[i]] || pick(names).Entity.Type != schema.Thing && s.upos(i) != "PROPN"
+}
+
+// pick prefers a name that is its own entity over an alias.
+func pick(names []schema.Name) schema.Name {
+	best := names[0]
+	for _, n := range names[1:] {
+		if n.Kind == schema.Canonical {
+			best = n
+		}
+	}
+	return best
+}
+
+func knownMention(n schema.Name, i, j int) *mention {
+	return &mention{entity: n.Entity, start: i, end: j, kind: n.Kind, known: true, generic: n.Entity.Type == schema.Thing}
+}
+
+// nameLike reports whether token i can be part of a proper name.
+func nameLike(s *sentence, i int) bool {
+	t := s.toks[i].Text
+	if notNames[s.lower[i]] || s.upos(i) == "PUNCT" {
+		return false
+	}
+	if s.upos(i) == "PROPN" {
+		return startsUpper(t) || startsDigit(t) || strings.ContainsAny(t, "0123456789")
+	}
+	if !startsUpper(t) || i == 0 && s.upos(i) != "PROPN" {
+		return false
+	}
+	switch s.upos(i) {
+	case "NOUN", "ADJ", "X", "NUM", "VERB":
+		return true
+	}
+	return false
+}
+
+// partyTagLen returns the length of a party tag at token i ("R-Ky.",
+// "D-N.Y.", "R-Texas"), or 0.
+func partyTagLen(s *sentence, i int) int {
+	if _, ok := partyTags[strings.TrimSuffix(s.lower[i], ".")]; !ok || i+2 >= len(s.toks) || !tight(s, i+1) || !startsUpper(s.toks[i].Text) {
+		return 0
+	}
+	j := i + 3
+	for j < len(s.toks) && s.toks[j].Start == s.toks[j-1].End && s.toks[j].Text == "." {
+		j++
+	}
+	return j - i
+}
+
+// titleAt returns the length of the honorific or title at token i that a
+// name follows ("Sen.", "Foreign Minister", "Secretary of State"), or 0.
+func (lx *lexicon) titleAt(s *sentence, i int) int {
+	k := 0
+	if honorifics[s.lower[i]] {
+		k = 1
+	}
+	if _, n := lx.roles.longest(s.lower, i); n > k {
+		k = n
+	}
+	if k > 0 && i+k < len(s.toks) && (nameLike(s, i+k) || lx.titleAt(s, i+k) > 0) {
+		return k
+	}
+	return 0
+}
+
+// properRun returns the end of the run of name words from i, joined by
+// particles ("da", "of" after a cue, "&") and tight hyphens. A title inside
+// the run ends it: "New Jersey" of "New Jersey Gov. Chris Christie".
+func (lx *lexicon) properRun(s *sentence, i int) int {
+	j := i
+	for j < len(s.toks) {
+		if j > i && lx.titleAt(s, j) > 0 {
+			return j
+		}
+		switch {
+		case nameLike(s, j):
+			j++
+		case j > i && j+1 < len(s.toks) && tight(s, j) && nameLike(s, j+1):
+			j++ // "Al-Qaeda", "Coca-Cola"
+		case j > i && j+1 < len(s.toks) && nameParticles[s.lower[j]] && nameLike(s, j+1):
+			j++
+		case j > i && j+2 < len(s.toks) && nameParticles[s.lower[j]] && tight(s, j+1) && nameLike(s, j+2):
+			j += 2 // "al-Sabah"
+		case j == i+1 && j+1 < len(s.toks) && s.lower[j] == "and" && s.common[i] && nameLike(s, j+1) && hasCue(s, j+1, lx.properRun(s, j+1), orgCues):
+			j++ // "Oil and Natural Gas Corporation", "Securities and Exchange Commission"
+		case j > i && j+1 < len(s.toks) && (s.lower[j] == "of" || s.lower[j] == "on" || s.lower[j] == "for") && nameLike(s, j+1) && (orgCues[s.lower[j-1]] || placeCues[s.lower[j-1]] || ofNames[s.lower[j-1]]):
+			j++ // "Bank of England", "Council on Foreign Relations", "Province of Aceh"
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// ofNames are words that begin names in "X of Y" beside the cue words.
+var ofNames = setOf("republic", "kingdom", "house", "secretary", "minister", "office", "house",
+	"bank", "university", "duke", "archbishop", "bishop", "emirate", "state", "people", "united")
+
+// tight reports whether token j is a hyphen written without spaces.
+func tight(s *sentence, j int) bool {
+	t := s.toks[j]
+	return (t.Text == "-" || t.Text == "\u2010" || t.Text == "\u2011") && j > 0 &&
+		s.toks[j-1].End == t.Start && j+1 < len(s.toks) && s.toks[j+1].Start == t.End
+}
+
+func hasCue(s *sentence, i, j int, cues map[string]bool) bool {
+	for k := i; k < j; k++ {
+		if cues[s.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownName types a name the gazetteer does not hold by its words.
+func (lx *lexicon) unknownName(s *sentence, i, j int) *mention {
+	m := &mention{start: i, end: j, kind: schema.Canonical}
+	name := s.text(i, j)
+	typ := schema.Person
+	honorific := i > 0 && (personHonorifics[s.lower[i-1]] || honorifics[s.lower[i-1]] && startsUpper(s.toks[i-1].Text))
+	switch {
+	case honorific && !hasCue(s, i, j, orgCues):
+		typ, m.honorific = schema.Person, true
+	case hasCue(s, i, j, orgCues) || j-i == 1 && isAcronym(s.toks[i].Text):
+		typ = schema.Organization
+	case hasCue(s, i, j, placeCues):
+		typ = schema.Place
+	case j-i == 1:
+		typ = schema.Organization // a lone unknown name; references or context may say otherwise
+	case j-i > 4 || !personWords(s, i, j):
+		typ = schema.Organization
+	}
+	m.entity = schema.Entity{Name: name, Type: typ}
+	return m
+}
+
+// personWords reports whether tokens i..j read as a person's name:
+// capitalised words of letters, with particles and hyphens.
+func personWords(s *sentence, i, j int) bool {
+	for k := i; k < j; k++ {
+		t := s.toks[k].Text
+		if nameParticles[s.lower[k]] || tight(s, k) {
+			continue
+		}
+		if isAcronym(t) && len(t) > 2 || strings.ContainsAny(t, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '&' || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func startsDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
+}
+
+// spanHead returns the word of [i, j) whose head lies outside it.
+func spanHead(s *sentence, i, j int) int {
+	for k := j - 1; k >= i; k-- {
+		if h := s.head[k]; h < i || h >= j {
+			return k
+		}
+	}
+	return j - 1
+}
+
+// pronouns that refer to an earlier entity.
+var pronouns = setOf("he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+	"itself", "they", "them", "their", "theirs", "themselves")
+
+// descriptions are nouns that, with "the", "this" or a possessive, refer to
+// an entity named before ("the company", "the country").
+var descriptions = map[string]schema.EntityType{
+	"company": schema.Organization, "firm": schema.Organization, "group": schema.Organization,
+	"bank": schema.Organization, "carrier": schema.Organization, "airline": schema.Organization,
+	"carmaker": schema.Organization, "automaker": schema.Organization, "insurer": schema.Organization,
+	"retailer": schema.Organization, "lender": schema.Organization, "operator": schema.Organization,
+	"giant": schema.Organization, "conglomerate": schema.Organization, "corporation": schema.Organization,
+	"club": schema.Organization, "party": schema.Organization, "organisation": schema.Organization,
+	"organization": schema.Organization, "agency": schema.Organization, "alliance": schema.Organization,
+	"bloc": schema.Organization, "union": schema.Organization, "newspaper": schema.Organization,
+	"broadcaster": schema.Organization, "network": schema.Organization, "maker": schema.Organization,
+	"producer": schema.Organization, "manufacturer": schema.Organization, "supplier": schema.Organization,
+	"country": schema.Country, "nation": schema.Country, "kingdom": schema.Country, "republic": schema.Country,
+	"city": schema.Place, "town": schema.Place, "capital": schema.Place, "region": schema.Place,
+	"province": schema.Place, "state": schema.Place, "village": schema.Place,
+}
+
+// commonNoun returns the mention a common noun or pronoun makes, if any:
+// a pronoun or a description to resolve. Kinds of things ("troops",
+// "oil") are the gazetteer's.
+func (lx *lexicon) commonNoun(s *sentence, i int) *mention {
+	low := s.lower[i]
+	switch s.upos(i) {
+	case "PRON":
+		if pronouns[low] && !expletive(s, i) {
+			return &mention{start: i, end: i + 1, refer: low}
+		}
+		return nil
+	case "NOUN":
+	default:
+		return nil
+	}
+	if t, ok := descriptions[s.lemma(i)]; ok && definite(s, i) {
+		return &mention{start: i, end: i + 1, refer: "the " + s.lemma(i), entity: schema.Entity{Type: t}}
+	}
+	return nil
+}
+
+// definite reports whether noun i is made definite by "the", "this", a
+// possessive pronoun ("its", "his") or is plural "both".
+func definite(s *sentence, i int) bool {
+	for _, k := range s.kids[i] {
+		switch s.lower[k] {
+		case "the", "this", "that", "its", "his", "her", "their", "our":
+			return true
+		}
+	}
+	return false
+}
+
+// expletive reports whether "it" at i stands for nothing: "It is unseemly
+// to", "it seems that".
+func expletive(s *sentence, i int) bool {
+	if s.lower[i] != "it" {
+		return false
+	}
+	if s.hasRel(i, "expl") {
+		return true
+	}
+	h := s.head[i]
+	return h >= 0 && s.hasRel(i, "nsubj") && (s.child(h, "csubj", "ccomp", "xcomp") >= 0 || s.child(h, "cop") >= 0 && s.upos(h) == "ADJ")
+}

@@ -1,0 +1,474 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
+
+// Offices, memberships, parts and holdings said inside noun phrases rather
+// than by verbs: "Kenyan President William Ruto", "Peter Mandelson, the EU
+// trade commissioner", "a spokesman for the Taliban, Zabihullah Mujahid",
+// "X is the chief executive of Y", "NATO member Turkey", "Crimea, part of
+// Ukraine", "Yukos's subsidiary Yugansk".
+
+// stateOffices are the offices that, without an employer named, belong to
+// the country the article is about ("President Ivan Duque").
+var stateOffices = setOf("president", "prime minister", "premier", "chancellor", "king", "queen",
+	"emir", "sultan", "vice president", "foreign minister", "defence minister", "defense minister",
+	"finance minister", "interior minister", "minister", "home secretary", "foreign secretary",
+	"secretary of state", "defense secretary", "treasury secretary", "attorney general",
+	"crown prince", "supreme leader", "president-elect")
+
+// partyOffices are the offices a party has: a party named with others is
+// only its members' party.
+var partyOffices = setOf("chairman", "chairwoman", "chair", "leader", "boss", "spokesman",
+	"spokeswoman", "spokesperson", "secretary", "treasurer", "president", "head", "whip",
+	"strategist", "director", "official")
+
+// usOffices are the offices that are the United States' when an article
+// about it names no other employer ("Sen. Lindsey Graham").
+var usOffices = setOf("senator", "sen", "rep", "representative", "congressman", "congresswoman",
+	"speaker", "attorney general", "secretary of state", "vice president", "majority leader",
+	"minority leader", "house speaker", "senate majority leader", "senate minority leader",
+	"defense secretary", "secretary of defense", "treasury secretary", "secretary of the treasury",
+	"homeland security secretary", "national security adviser", "national security advisor",
+	"deputy attorney general", "commerce secretary", "energy secretary", "agriculture secretary")
+
+// roleWord reports whether word i heads an office or role.
+func (lx *lexicon) roleWord(s *sentence, i int) bool {
+	if u := s.upos(i); u != "NOUN" && u != "PROPN" {
+		return false
+	}
+	return lx.roleHeads[strings.TrimSuffix(s.lemma(i), ".")] || lx.roleHeads[strings.TrimSuffix(s.lower[i], ".")]
+}
+
+// office is one office said of a person in a sentence: its head word,
+// its title and whose it is, when the sentence says.
+type office struct {
+	role      int
+	title     string
+	employers []schema.Entity
+}
+
+// officesOf finds the official_of claims of a sentence. Each person's
+// offices are gathered from every way the sentence can say them — a title
+// before the name, an apposition, a copula — and only a person the
+// sentence gives no employer at all takes one by default: the employer of
+// the person they are listed with, their own well-known affiliation, or
+// the article's country.
+func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article) []found {
+	byPerson := map[int][]office{}
+	var people []int
+	say := func(p, role int, title string, emps []schema.Entity) {
+		if title == "" {
+			title = strings.TrimSuffix(x.lx.roleText(s, role, at, ms), ".")
+		}
+		if _, ok := byPerson[p]; !ok {
+			people = append(people, p)
+		}
+		byPerson[p] = append(byPerson[p], office{role: role, title: title, employers: emps})
+	}
+	for _, m := range ms {
+		if m.entity.Type != schema.Person || m.refer != "" {
+			continue
+		}
+		p := m.head
+		// "Kenyan President William Ruto", "Kremlin spokesman Dmitry Peskov".
+		if role, title, emps, ok := x.titleBefore(s, m, at, ms); ok {
+			say(p, role, title, emps)
+		} else if role := x.lx.roleBefore(s, m); role >= 0 {
+			say(p, role, "", x.employers(s, role, p, at, ms, m.start))
+		}
+		// "William Ruto, the Kenyan president"; "the president, William Ruto".
+		for _, r := range s.appositions(p) {
+			if x.lx.roleWord(s, r) {
+				say(p, r, "", x.employers(s, r, p, at, ms, -1))
+			}
+		}
+	}
+	// "X is the chief executive of Y", "X became chairman of Y", "X, who
+	// is the head of Y".
+	for r := range s.words {
+		if !x.lx.roleWord(s, r) || at[r] >= 0 && ms[at[r]].entity.Type == schema.Person && !ms[at[r]].generic {
+			continue
+		}
+		for _, p := range s.predicatedOf(r) {
+			if k := at[p]; k >= 0 && ms[k].entity.Type == schema.Person {
+				say(p, r, "", x.employers(s, r, p, at, ms, -1))
+			}
+		}
+	}
+	var out []found
+	seen := map[[2]string]bool{}
+	emit := func(p int, o office, e schema.Entity) {
+		key := [2]string{ms[at[p]].entity.Name, e.Name}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, found{pred: schema.OfficialOf, subj: p, obj: -1, objEntity: &e, trigger: o.role, clause: o.role, role: o.title, recipient: -1, phrase: true})
+	}
+	employed := map[int][]schema.Entity{}
+	for _, p := range people {
+		for _, o := range byPerson[p] {
+			for _, e := range o.employers {
+				emit(p, o, e)
+				employed[p] = append(employed[p], e)
+			}
+		}
+	}
+	for _, p := range people {
+		if len(employed[p]) > 0 {
+			continue
+		}
+		o := byPerson[p][0]
+		// "British Chancellor Nigel Lawson, Foreign Secretary Geoffrey Howe".
+		if q := s.listedWith(p, employed); q >= 0 {
+			for _, e := range employed[q] {
+				emit(p, o, e)
+			}
+			continue
+		}
+		if e, ok := x.defaultEmployer(ms[at[p]], o.title, strings.TrimSuffix(s.lemma(o.role), "."), art); ok {
+			emit(p, o, e)
+		}
+	}
+	return out
+}
+
+// listedWith returns a person with an employer whom p is coordinated with,
+// or -1.
+func (s *sentence) listedWith(p int, employed map[int][]schema.Entity) int {
+	for _, c := range s.conjuncts(p) {
+		if c != p && len(employed[c]) > 0 {
+			return c
+		}
+	}
+	if s.hasRel(p, "conj") {
+		if h := s.head[p]; len(employed[h]) > 0 {
+			return h
+		}
+	}
+	return -1
+}
+
+// defaultEmployer returns whose office an office named without an
+// employer is: a well-known person's own, the United States' for its
+// offices in an article that names it, or the article's country for the
+// offices of a state.
+func (x *Extractor) defaultEmployer(m *mention, role, lemma string, art *article) (schema.Entity, bool) {
+	if !stateOffices[role] && !stateOffices[lemma] && !usOffices[role] && !usOffices[lemma] {
+		return schema.Entity{}, false
+	}
+	if e, ok := x.lx.affiliation(m.entity.Name); ok {
+		return e, true
+	}
+	if (usOffices[role] || usOffices[lemma]) && art.names["United States"] {
+		return x.lx.canonical["United States"], true
+	}
+	if art.country.Name != "" {
+		return art.country, true
+	}
+	return schema.Entity{}, false
+}
+
+// titleBefore reads the words written right before a person's name as a
+// title and its employer: "UK Prime Minister", "India's petroleum
+// minister Mr", "Oil and Natural Gas Corporation chairman". It returns the
+// title's head word, the employers, and whether there was a title. The
+// words are read as written because names run together ("UK Prime
+// Minister Tony Blair and South African President Thabo Mbeki") are what
+// the parser gets wrong most.
+func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention) (int, string, []schema.Entity, bool) {
+	role := -1
+	j := m.start - 1
+	for ; j >= 0; j-- {
+		if i := at[j]; i >= 0 && !ms[i].generic && !(role >= 0 && s.common[j] && !ms[i].known) {
+			break
+		}
+		low := strings.TrimSuffix(s.lower[j], ".")
+		switch {
+		case x.lx.roleHeads[low] || honorifics[s.lower[j]]:
+			if role < 0 || !honorifics[s.lower[role]] && honorifics[s.lower[j]] {
+				if role < 0 {
+					role = j
+				}
+			}
+			if role >= 0 && honorifics[s.lower[role]] && x.lx.roleHeads[low] && !honorifics[s.lower[j]] {
+				role = j // "minister Mr Aiyar": the office is the minister's
+			}
+			continue
+		case role >= 0 && (s.upos(j) == "NOUN" || s.upos(j) == "ADJ" || s.upos(j) == "PROPN" && startsUpper(s.toks[j].Text) && (at[j] < 0 || s.common[j])):
+			continue // "petroleum", "Prime", "chief", "Oil"
+		case role >= 0 && s.lower[j] == "and" && j > 0 && (s.upos(j-1) == "ADJ" || s.upos(j-1) == "NOUN" || x.lx.roleHeads[s.lower[j-1]]):
+			continue // "interior and overseas minister", "chairman and chief executive"
+		}
+		break
+	}
+	if role < 0 {
+		return -1, "", nil, false
+	}
+	var words []string
+	for k := j + 1; k <= role; k++ {
+		if !honorifics[s.lower[k]] || x.lx.roleHeads[strings.TrimSuffix(s.lower[k], ".")] {
+			words = append(words, strings.TrimSuffix(s.lower[k], "."))
+		}
+	}
+	title := strings.Join(words, " ")
+	var out []schema.Entity
+	for k := 0; k < 2 && j >= 0; k++ {
+		if s.lower[j] == "'s" || s.lower[j] == "'" {
+			j--
+			continue
+		}
+		i := at[j]
+		if i < 0 || ms[i].generic || ms[i].entity.Name == "" {
+			break
+		}
+		e := ms[i].entity
+		if e.Type == schema.Person {
+			var ok bool
+			if e, ok = x.lx.affiliation(e.Name); !ok {
+				break
+			}
+		}
+		if e.Type == schema.Thing || isParty(e) && !partyOffices[strings.TrimSuffix(s.lemma(role), ".")] {
+			break
+		}
+		out = append(out, e)
+		j = ms[i].start - 1
+	}
+	return role, title, out, true
+}
+
+// roleBefore finds the office named before a person's name in its noun
+// phrase: a role noun among the name's modifiers, or the name's own first
+// words' head ("President" of "President Obama").
+func (lx *lexicon) roleBefore(s *sentence, m *mention) int {
+	for _, k := range s.kids[m.head] {
+		if k < m.start && s.hasRel(k, "compound", "amod", "nmod", "flat", "appos", "nmod:poss") && lx.roleWord(s, k) {
+			return k
+		}
+	}
+	// A role the parser hung elsewhere but written right before the name.
+	if j := m.start - 1; j >= 0 && lx.roleWord(s, j) && (s.head[j] == m.head || s.head[m.head] == j) {
+		return j
+	}
+	return -1
+}
+
+// appositions returns the nominals in apposition with p, either way.
+func (s *sentence) appositions(p int) []int {
+	out := s.children(p, "appos")
+	if s.hasRel(p, "appos") && s.head[p] >= 0 {
+		out = append(out, s.head[p])
+	}
+	return out
+}
+
+// predicatedOf returns who a role noun is said of: the subject of its
+// copula ("X is the CEO"), of the verb it completes ("X became CEO", "X
+// was named chairman"), or the noun a relative clause around it describes.
+func (s *sentence) predicatedOf(r int) []int {
+	var out []int
+	if s.child(r, "cop") >= 0 {
+		for _, k := range s.children(r, "nsubj") {
+			if s.upos(k) == "PRON" && relatives[s.lower[k]] && s.hasRel(r, "acl:relcl") {
+				out = append(out, s.head[r])
+			} else {
+				out = append(out, s.conjuncts(k)...)
+			}
+		}
+	}
+	if s.hasRel(r, "xcomp") && s.head[r] >= 0 {
+		switch s.lemma(s.head[r]) {
+		case "become", "remain", "name", "appoint", "elect", "make", "serve", "stay", "install", "nominate", "choose", "select", "confirm":
+			h := s.head[r]
+			if o := s.children(h, "obj"); len(o) > 0 {
+				out = append(out, o...)
+			} else {
+				out = append(out, s.subjects(h)...)
+			}
+		}
+	}
+	if s.hasRel(r, "obl") && s.caseOf(r) == "as" && s.head[r] >= 0 {
+		out = append(out, s.subjects(s.head[r])...) // "X, who served as CEO of Y"
+	}
+	return out
+}
+
+// employers returns whose office role r is: its possessor, a name or
+// adjective before it, or its "of", "for", "at" or "with" phrase, and
+// before nameStart (when not -1) the modifiers of the name p itself.
+func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, nameStart int) []schema.Entity {
+	var out []schema.Entity
+	consider := func(k int) {
+		i := at[k]
+		if k == p || i < 0 {
+			return
+		}
+		m := ms[i]
+		e := m.entity
+		if e.Type == schema.Person {
+			// "President Obama's adviser" works for Obama's country.
+			var ok bool
+			if e, ok = x.lx.affiliation(e.Name); !ok {
+				return
+			}
+		}
+		if m.generic || e.Name == "" || e.Type == schema.Thing {
+			return
+		}
+		if isParty(e) && !partyOffices[s.lemma(r)] {
+			return // "Republican Sen. John Thune" is a member of his party, not its official
+		}
+		for _, o := range out {
+			if o == e {
+				return
+			}
+		}
+		out = append(out, e)
+	}
+	var walk func(k int, depth int)
+	walk = func(k int, depth int) {
+		for _, c := range s.kids[k] {
+			switch {
+			case c == p:
+			case s.hasRel(c, "nmod:poss", "compound", "amod", "flat"):
+				consider(c)
+				if depth < 2 {
+					walk(c, depth+1)
+				}
+			case s.hasRel(c, "nmod") && oneOf(s.caseOf(c), []string{"of", "for", "at", "with", "in"}):
+				if s.caseOf(c) == "in" && at[c] >= 0 && ms[at[c]].entity.Type != schema.Organization {
+					continue // "the ambassador in Ankara" is posted, not employed
+				}
+				consider(c)
+				if depth < 2 {
+					walk(c, depth+1)
+				}
+			}
+		}
+	}
+	walk(r, 0)
+	// Modifiers of the name itself: "US Secretary of State Mike Pompeo".
+	if nameStart >= 0 {
+		for _, c := range s.kids[p] {
+			if c < nameStart && c != r && s.hasRel(c, "compound", "amod", "nmod:poss") {
+				consider(c)
+			}
+		}
+	}
+	return out
+}
+
+// roleText writes the office: the role noun with the plain words before
+// it in its phrase ("foreign minister", "chief technology officer").
+func (lx *lexicon) roleText(s *sentence, r int, at []int, ms []*mention) string {
+	words := []string{s.lower[r]}
+	for k := r - 1; k >= 0; k-- {
+		if s.head[k] != r && !(s.head[k] >= 0 && s.head[s.head[k]] == r) {
+			break
+		}
+		if at[k] >= 0 && !ms[at[k]].generic || s.upos(k) == "DET" || s.upos(k) == "PUNCT" || s.upos(k) == "PRON" || s.possessive(k) {
+			break
+		}
+		words = append([]string{s.lower[k]}, words...)
+	}
+	return strings.Join(words, " ")
+}
+
+// affiliation returns whose office a well-known person holds.
+func (lx *lexicon) affiliation(person string) (schema.Entity, bool) {
+	name, ok := lx.affiliations[person]
+	if !ok {
+		return schema.Entity{}, false
+	}
+	e, ok := lx.canonical[name]
+	return e, ok
+}
+
+// isParty reports whether an entity is a political party.
+func isParty(e schema.Entity) bool {
+	return e.Type == schema.Organization && (strings.HasSuffix(e.Name, " Party") || e.Name == "Liberal Democrats")
+}
+
+// partyTags are the letters after a legislator's name: "R-Texas", "(D)".
+var partyTags = map[string]string{"r": "Republican Party", "d": "Democratic Party"}
+
+// membershipsOf finds the parties the people of a sentence belong to:
+// "Republican Sen. John Thune", "Rep. Steve Stivers, Republican of Ohio",
+// "his Democratic opponent, Hillary Clinton", "Sen. Elizabeth Warren,
+// D-Mass.".
+func (x *Extractor) membershipsOf(s *sentence, ms []*mention, at []int) []found {
+	var out []found
+	seen := map[string]bool{}
+	add := func(person int, party schema.Entity) {
+		if seen[party.Name+"\x00"+ms[at[person]].entity.Name] {
+			return
+		}
+		seen[party.Name+"\x00"+ms[at[person]].entity.Name] = true
+		out = append(out, found{pred: schema.MemberOf, subj: person, obj: -1, objEntity: &party, trigger: person, clause: person, recipient: -1, phrase: true})
+	}
+	partiesIn := func(from, to int, fn func(schema.Entity)) {
+		for k := from; k < to; k++ {
+			if i := at[k]; i >= 0 && (k == ms[i].start) && isParty(ms[i].entity) {
+				fn(ms[i].entity)
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.entity.Type != schema.Person || m.refer != "" {
+			continue
+		}
+		p := m.head
+		person := func(e schema.Entity) { add(p, e) }
+		// Modifiers before the name.
+		for _, k := range s.kids[p] {
+			if k < m.start && !s.hasRel(k, "acl", "acl:relcl", "det") {
+				from, to := s.subtree(k)
+				partiesIn(from, min(to, m.start), person)
+			}
+		}
+		// Appositions: "Republican of Ohio", "the Texas Republican".
+		for _, a := range s.appositions(p) {
+			from, to := s.subtree(a)
+			if a < p {
+				to = min(to, m.start)
+			}
+			for _, k := range s.kids[a] {
+				if s.hasRel(k, "acl:relcl") {
+					kf, _ := s.subtree(k)
+					to = min(to, kf)
+				}
+			}
+			partiesIn(max(from, a-4), to, person)
+		}
+		// Tags after the name: "R-Ky.", "(D)".
+		if e, ok := x.partyTag(s, m.end); ok {
+			person(e)
+		}
+	}
+	return out
+}
+
+// partyTag reads "R-Ky.", ", D-N.Y." or "(R)" at token j.
+func (x *Extractor) partyTag(s *sentence, j int) (schema.Entity, bool) {
+	if j < len(s.toks) && (s.toks[j].Text == "," || s.toks[j].Text == "(") {
+		j++
+	}
+	if j >= len(s.toks) {
+		return schema.Entity{}, false
+	}
+	name, ok := partyTags[strings.TrimSuffix(s.lower[j], ".")]
+	if !ok || !startsUpper(s.toks[j].Text) || j+1 >= len(s.toks) {
+		return schema.Entity{}, false
+	}
+	next := s.toks[j+1].Text
+	if next == ")" || next == "-" && s.toks[j+1].Start == s.toks[j].End {
+		e, ok := x.lx.canonical[name]
+		return e, ok
+	}
+	return schema.Entity{}, false
+}
