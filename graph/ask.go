@@ -2,12 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"unicode"
 
-	"github.com/cayleygraph/quad"
 	"github.com/claimgraph/claimgraph/schema"
 	"golang.org/x/text/unicode/norm"
 )
@@ -39,9 +39,11 @@ func quoteList(names []string) string {
 
 // Asker answers questions about the graph with the evidence for each answer.
 type Asker struct {
-	// MaxEvidence is how many asserted claims to read behind each relation
-	// an answer lists (0: all); NewAsker sets 5. Whether questions and
-	// "when" questions read every claim.
+	// MaxEvidence is how many sources to read behind each relation an
+	// answer lists, one claim from each, the most informative first (the
+	// newest documents); the rest are only counted, in the edge's Sources.
+	// 0 reads every claim. NewAsker sets 5. Whether questions and "when"
+	// questions read every claim between the two.
 	MaxEvidence int
 
 	store   *Store
@@ -78,68 +80,41 @@ func foldKey(s string) string {
 
 // Resolve maps a name as a user wrote it to an entity of the graph:
 // exactly, through the gazetteer's aliases, by case and diacritics, or by a
-// person's surname. An unknown name gets suggestions.
+// person's surname. An unknown name gets suggestions. Names not held
+// exactly are looked up in the store's name index.
 func (a *Asker) Resolve(ctx context.Context, name string) (string, error) {
+	var out string
+	err := a.store.read(ctx, func(r *reader) error {
+		var err error
+		out, err = a.resolve(r, name)
+		return err
+	})
+	return out, err
+}
+
+func (a *Asker) resolve(r *reader, name string) (string, error) {
 	name = strings.TrimSpace(name)
 	key := foldKey(name)
 	for _, cand := range []string{name, strings.TrimPrefix(name, "the "), a.aliases[key]} {
-		if cand != "" && a.store.has(ctx, cand) {
-			return cand, nil
+		if cand == "" {
+			continue
+		}
+		if id, err := r.id(cand); err != nil || id != 0 {
+			return cand, err
 		}
 	}
-	ents, err := a.store.Entities(ctx)
+	ix, err := r.names()
 	if err != nil {
 		return "", err
 	}
-	var bySurname []string
-	for _, e := range ents {
-		k := foldKey(e.Name)
-		if k == key {
-			return e.Name, nil
-		}
-		if f := strings.Fields(k); e.Type == schema.Person && len(f) > 1 && f[len(f)-1] == key {
-			bySurname = append(bySurname, e.Name)
-		}
+	if n, ok := ix.exact(key); ok {
+		return n, nil
 	}
+	bySurname := ix.bySurname(key)
 	if len(bySurname) == 1 {
 		return bySurname[0], nil
 	}
-	return "", &UnknownEntityError{Name: name, Suggestions: suggest(key, ents, bySurname)}
-}
-
-// has reports whether the store holds a node with this name.
-func (s *Store) has(ctx context.Context, name string) bool {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.node(ctx, quad.String(name)) != nil
-}
-
-// suggest returns up to three entity names close to key by edit distance.
-func suggest(key string, ents []schema.Entity, also []string) []string {
-	type scored struct {
-		name string
-		d    int
-	}
-	var c []scored
-	for _, e := range ents {
-		k := foldKey(e.Name)
-		d := editDistance(key, k)
-		if f := strings.Fields(k); len(f) > 1 {
-			d = min(d, editDistance(key, f[len(f)-1]))
-		}
-		if d <= max(2, len(key)/3) {
-			c = append(c, scored{e.Name, d})
-		}
-	}
-	sort.SliceStable(c, func(i, j int) bool { return c[i].d < c[j].d })
-	out := append([]string{}, also...)
-	for _, s := range c {
-		if len(out) == 3 {
-			break
-		}
-		out = append(out, s.name)
-	}
-	return out
+	return "", &UnknownEntityError{Name: name, Suggestions: ix.suggest(key, bySurname)}
 }
 
 // editDistance is the Levenshtein distance between two strings in runes.
@@ -182,142 +157,164 @@ type AnswerItem struct {
 	Evidence []Evidence `json:"evidence"`
 }
 
-// Ask parses a question, resolves its names and answers it.
+// Ask parses a question, resolves its names and answers it, reading the
+// store in one snapshot.
 func (a *Asker) Ask(ctx context.Context, text string) (Answer, error) {
 	q, err := a.parser.Parse(text)
 	if err != nil {
 		return Answer{Question: q}, err
 	}
-	for _, name := range []*string{&q.Subject, &q.Object} {
-		if *name == "" {
-			continue
+	ans := Answer{Question: q}
+	err = a.store.read(ctx, func(r *reader) error {
+		for _, name := range []*string{&ans.Question.Subject, &ans.Question.Object} {
+			if *name == "" {
+				continue
+			}
+			var err error
+			if *name, err = a.resolve(r, *name); err != nil {
+				return err
+			}
 		}
-		if *name, err = a.Resolve(ctx, *name); err != nil {
+		return a.answer(r, &ans)
+	})
+	if err != nil {
+		var unknown *UnknownEntityError
+		if errors.As(err, &unknown) {
 			return Answer{Question: q}, err
 		}
-	}
-	ans := Answer{Question: q}
-	switch q.Kind {
-	case AskSubjects, AskObjects:
-		err = a.relations(ctx, &ans)
-	case AskAbout:
-		err = a.about(ctx, &ans)
-	case AskPath:
-		ans.Paths, err = a.store.Paths(ctx, q.Subject, q.Object, PathOptions{Evidence: 1})
-		ans.Summary = fmt.Sprintf("%d shortest path(s) between %s and %s", len(ans.Paths), q.Subject, q.Object)
-		if len(ans.Paths) == 0 && err == nil {
-			ans.Summary = fmt.Sprintf("no path of up to 4 hops between %s and %s", q.Subject, q.Object)
-		}
-	case AskWhen, AskCheck, AskSources:
-		err = a.check(ctx, &ans)
 	}
 	return ans, err
 }
 
-// relations answers "Who sanctioned Turkey?" and "What did Turkey buy?".
-func (a *Asker) relations(ctx context.Context, ans *Answer) error {
+// answer answers a question whose names are resolved.
+func (a *Asker) answer(r *reader, ans *Answer) error {
+	q := ans.Question
+	switch q.Kind {
+	case AskSubjects, AskObjects:
+		return a.relations(r, ans)
+	case AskAbout:
+		return a.about(r, ans)
+	case AskPath:
+		var err error
+		ans.Paths, err = r.paths(q.Subject, q.Object, PathOptions{Evidence: 1})
+		ans.Summary = fmt.Sprintf("%d shortest path(s) between %s and %s", len(ans.Paths), q.Subject, q.Object)
+		if len(ans.Paths) == 0 && err == nil {
+			ans.Summary = fmt.Sprintf("no path of up to 4 hops between %s and %s", q.Subject, q.Object)
+		}
+		return err
+	case AskWhen, AskCheck, AskSources:
+		return a.check(r, ans)
+	}
+	return nil
+}
+
+// relations answers "Who sanctioned Turkey?" and "What did Turkey buy?"
+// from the known entity's edges of that one relation.
+func (a *Asker) relations(r *reader, ans *Answer) error {
 	q := ans.Question
 	known := q.Object
 	if q.Kind == AskObjects {
 		known = q.Subject
 	}
-	edges, err := a.store.EdgesOf(ctx, known)
+	ans.Summary = "nothing in the graph answers this"
+	node, err := r.id(known)
+	if err != nil || node == 0 {
+		return err
+	}
+	preds, err := r.predIDs([]string{q.Predicate})
+	if err != nil || len(preds) == 0 {
+		return err
+	}
+	adjs, err := r.adjacent(node, preds)
 	if err != nil {
 		return err
 	}
 	sym := a.vocab.Symmetric(q.Predicate)
-	for _, e := range edges {
-		if e.Predicate != q.Predicate {
+	var kept []adj
+	for _, e := range adjs {
+		if !sym && e.forward != (q.Kind == AskObjects) {
 			continue
 		}
-		var other string
-		switch {
-		case q.Kind == AskSubjects && e.Object == known:
-			other = e.Subject
-		case q.Kind == AskObjects && e.Subject == known:
-			other = e.Object
-		case sym && e.Subject == known:
-			other = e.Object
-		case sym && e.Object == known:
-			other = e.Subject
-		default:
-			continue
+		if q.Type != "" {
+			if t, err := r.typeOf(e.other); err != nil || t != q.Type {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 		}
-		if q.Type != "" && a.store.typeOf(ctx, other) != q.Type {
-			continue
-		}
-		item, err := a.item(ctx, other, e, sym)
-		if err != nil {
-			return err
-		}
-		ans.Items = append(ans.Items, item)
+		kept = append(kept, e)
+	}
+	if err := a.items(r, ans, node, kept); err != nil || len(ans.Items) == 0 {
+		return err
 	}
 	var names []string
 	for _, it := range ans.Items {
 		names = append(names, it.Entity)
 	}
 	ans.Summary = strings.Join(names, ", ")
-	if len(names) == 0 {
-		ans.Summary = "nothing in the graph answers this"
-	}
 	return nil
 }
 
-// item attaches the asserted evidence of an edge.
-func (a *Asker) item(ctx context.Context, entity string, e Edge, sym bool) (AnswerItem, error) {
-	evs, err := a.store.EvidenceN(ctx, e.Subject, e.Predicate, e.Object, sym, a.MaxEvidence)
-	if err != nil {
-		return AnswerItem{}, err
-	}
-	it := AnswerItem{Entity: entity, Edge: e}
-	for _, ev := range evs {
-		if ev.Asserted() {
-			it.Evidence = append(it.Evidence, ev)
-		}
-	}
-	return it, nil
-}
-
-// typeOf reads an entity's type.
-func (s *Store) typeOf(ctx context.Context, name string) schema.EntityType {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	qs, _ := s.quadsFrom(ctx, quad.String(name))
-	for _, q := range qs {
-		if valueString(q.Predicate) == PredType {
-			return schema.EntityType(valueString(q.Object))
-		}
-	}
-	return ""
-}
-
-// about answers "What do we know about Turkey?": its relations, most
-// corroborated first, each with one piece of evidence.
-func (a *Asker) about(ctx context.Context, ans *Answer) error {
-	edges, err := a.store.EdgesOf(ctx, ans.Question.Subject)
-	if err != nil {
-		return err
-	}
-	for _, e := range edges {
-		other := e.Object
-		if other == ans.Question.Subject {
-			other = e.Subject
-		}
-		item, err := a.item(ctx, other, e, a.vocab.Symmetric(e.Predicate))
+// items lists edges of node as answers, most corroborated first, each with
+// the evidence of its most informative sources.
+func (a *Asker) items(r *reader, ans *Answer, node uint64, adjs []adj) error {
+	for _, e := range adjs {
+		edge, err := r.edge(node, e)
 		if err != nil {
 			return err
 		}
-		ans.Items = append(ans.Items, item)
+		it := AnswerItem{Entity: r.str(e.other), Edge: edge}
+		subj, obj := node, e.other
+		if !e.forward {
+			subj, obj = obj, subj
+		}
+		recs, err := r.bestClaims(subj, e.pred, obj, e.docs, a.vocab.Symmetric(edge.Predicate), a.MaxEvidence)
+		if err != nil {
+			return err
+		}
+		if it.Evidence, err = r.evidence(recs); err != nil {
+			return err
+		}
+		ans.Items = append(ans.Items, it)
 	}
-	ans.Summary = fmt.Sprintf("%d relations of %s (%s)", len(edges), ans.Question.Subject, a.store.typeOf(ctx, ans.Question.Subject))
+	sort.SliceStable(ans.Items, func(i, j int) bool {
+		a, b := ans.Items[i].Edge, ans.Items[j].Edge
+		if len(a.Sources) != len(b.Sources) {
+			return len(a.Sources) > len(b.Sources)
+		}
+		if a.Predicate != b.Predicate {
+			return a.Predicate < b.Predicate
+		}
+		return a.Subject+a.Object < b.Subject+b.Object
+	})
 	return nil
+}
+
+// about answers "What do we know about Turkey?": its relations, most
+// corroborated first, each with the evidence of its best sources.
+func (a *Asker) about(r *reader, ans *Answer) error {
+	node, err := r.id(ans.Question.Subject)
+	if err != nil || node == 0 {
+		return err
+	}
+	adjs, err := r.adjacent(node, nil)
+	if err != nil {
+		return err
+	}
+	if err := a.items(r, ans, node, adjs); err != nil {
+		return err
+	}
+	t, err := r.typeOf(node)
+	ans.Summary = fmt.Sprintf("%d relations of %s (%s)", len(adjs), ans.Question.Subject, t)
+	return err
 }
 
 // check answers "Did Russia invade Ukraine?", "When did ...?" and "Which
 // sources say ...?" from the claims between the two, for and against.
-func (a *Asker) check(ctx context.Context, ans *Answer) error {
+func (a *Asker) check(r *reader, ans *Answer) error {
 	q := ans.Question
-	evs, err := a.store.Evidence(ctx, q.Subject, q.Predicate, q.Object, a.vocab.Symmetric(q.Predicate))
+	evs, err := r.evidenceBetween(q.Subject, q.Predicate, q.Object, a.vocab.Symmetric(q.Predicate), 0)
 	if err != nil {
 		return err
 	}
@@ -340,6 +337,7 @@ func (a *Asker) check(ctx context.Context, ans *Answer) error {
 			dates = append(dates, ev.Date)
 		}
 	}
+	sort.Strings(item.Edge.Sources)
 	yes := len(item.Evidence) > 0
 	ans.Yes = &yes
 	if yes {

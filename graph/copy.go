@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
@@ -108,11 +109,19 @@ func joinColumns(cols []string) string {
 	return out
 }
 
-// pgStored reads, in two queries, what a batch needs to know of the store
-// before writing: the content hash of each document already stored, and
-// which entity type quads exist. It saves a round trip per document and per
-// entity over Cayley's iterators.
-func (s *Store) pgStored(ctx context.Context, exs []schema.Extraction) (map[string]string, map[quad.Quad]bool, error) {
+// pgDoc is what pgStored learns of a stored document: its content hash
+// and how many quads carry its label.
+type pgDoc struct {
+	hash  string
+	quads int
+}
+
+// pgStored reads, in three queries, what a batch needs to know of the
+// store before writing: the content hash of each document already stored
+// and the number of its quads, so that an unchanged and whole document
+// need not be read, and which entity type quads exist. It saves a round
+// trip per document and per entity over Cayley's iterators.
+func (s *Store) pgStored(ctx context.Context, exs []schema.Extraction) (map[string]pgDoc, map[quad.Quad]bool, error) {
 	if err := s.pgConnect(); err != nil {
 		return nil, nil, err
 	}
@@ -134,33 +143,54 @@ func (s *Store) pgStored(ctx context.Context, exs []schema.Extraction) (map[stri
 	}
 	const q = `SELECT encode(q.subject_hash, 'hex'), n.value_string FROM quads q JOIN nodes n ON n.hash = q.object_hash
 		WHERE q.predicate_hash = $1 AND q.subject_hash = ANY($2)`
-	hashes := map[string]string{}
-	if err := s.pgRows(ctx, q, PredHash, docHashes, func(subj, val string) { hashes[docs[subj]] = val }); err != nil {
+	stored := map[string]pgDoc{}
+	if err := s.pgRows(ctx, q, predHash(PredHash), docHashes, func(subj, val string) {
+		stored[docs[subj]] = pgDoc{hash: val}
+	}); err != nil {
+		return nil, nil, err
+	}
+	// A document's id labels its quads, and its node is that same value.
+	const count = `SELECT encode(label_hash, 'hex'), count(*)::text FROM quads WHERE label_hash = ANY($1) GROUP BY label_hash`
+	if err := s.pgRows(ctx, count, docHashes, nil, func(label, n string) {
+		d := stored[docs[label]]
+		d.quads, _ = strconv.Atoi(n)
+		stored[docs[label]] = d
+	}); err != nil {
 		return nil, nil, err
 	}
 	types := map[quad.Quad]bool{}
-	err := s.pgRows(ctx, q+` AND q.label_hash IS NULL`, PredType, entHashes, func(subj, val string) {
+	err := s.pgRows(ctx, q+` AND q.label_hash IS NULL`, predHash(PredType), entHashes, func(subj, val string) {
 		types[quad.Make(entities[subj], PredType, val, nil)] = true
 	})
-	return hashes, types, err
+	return stored, types, err
 }
 
-// pgRows runs a query of a predicate and a list of subject hashes.
-func (s *Store) pgRows(ctx context.Context, query, pred string, subjects [][]byte, row func(subj, val string)) error {
-	p := cgraph.HashOf(quad.String(pred))
-	rows, err := s.pg.QueryEx(ctx, query, nil, p[:], subjects)
+// predHash is the hash of a predicate, as Cayley's tables hold it.
+func predHash(p string) []byte {
+	h := cgraph.HashOf(quad.String(p))
+	return h[:]
+}
+
+// pgRows runs a query of two arguments, the second given only when not
+// nil, and calls row with the two text columns of each row.
+func (s *Store) pgRows(ctx context.Context, query string, a, b interface{}, row func(x, y string)) error {
+	args := []interface{}{a}
+	if b != nil {
+		args = append(args, b)
+	}
+	rows, err := s.pg.QueryEx(ctx, query, nil, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var subj string
-		var val *string
-		if err := rows.Scan(&subj, &val); err != nil {
+		var x string
+		var y *string
+		if err := rows.Scan(&x, &y); err != nil {
 			return err
 		}
-		if val != nil {
-			row(subj, *val)
+		if y != nil {
+			row(x, *y)
 		}
 	}
 	return rows.Err()

@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 )
 
 // Neighbourhood is the part of the graph within some hops of an entity.
@@ -18,50 +15,57 @@ type Neighbourhood struct {
 
 // Neighbors returns the entities within hops of an entity and the edges
 // that reach them, over relation edges in either direction. Predicates and
-// MinSources of opt filter edges as for Paths.
+// MinSources of opt filter edges as for Paths. It reads in one snapshot.
 func (s *Store) Neighbors(ctx context.Context, entity string, hops int, opt PathOptions) (Neighbourhood, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	start := s.node(ctx, quad.String(entity))
-	if start == nil {
+	var out Neighbourhood
+	err := s.read(ctx, func(r *reader) error {
+		var err error
+		out, err = r.neighbors(entity, hops, opt)
+		return err
+	})
+	return out, err
+}
+
+func (r *reader) neighbors(entity string, hops int, opt PathOptions) (Neighbourhood, error) {
+	start, err := r.id(entity)
+	if err != nil {
+		return Neighbourhood{}, err
+	}
+	if start == 0 {
 		return Neighbourhood{}, fmt.Errorf("%q: %w", entity, ErrNotFound)
 	}
-	sr := s.newSearch(ctx, opt)
-	n := &names{s: s, cache: map[interface{}]string{}}
+	sr, err := r.newSearch(opt)
+	if err != nil {
+		return Neighbourhood{}, err
+	}
 	out := Neighbourhood{Center: entity, Hops: map[string]int{entity: 0}}
-	dist := map[interface{}]int{start.Key(): 0}
-	frontier := []cgraph.Ref{start}
-	seenEdge := map[string]bool{}
+	dist := map[uint64]int{start: 0}
+	frontier := []uint64{start}
+	type edgeKey struct{ s, p, o uint64 }
+	seenEdge := map[edgeKey]bool{}
 	for d := 1; d <= hops && len(frontier) > 0; d++ {
-		var next []cgraph.Ref
+		var next []uint64
 		for _, node := range frontier {
 			adjs, err := sr.neighbours(node)
 			if err != nil {
 				return out, err
 			}
-			from := n.of(node)
 			for _, a := range adjs {
-				e := Edge{Subject: from, Predicate: n.of(a.pred), Object: n.of(a.other)}
+				k := edgeKey{node, a.pred, a.other}
 				if !a.forward {
-					e.Subject, e.Object = e.Object, from
+					k = edgeKey{a.other, a.pred, node}
 				}
-				key := e.Subject + "\x00" + e.Predicate + "\x00" + e.Object
-				if !seenEdge[key] {
-					seenEdge[key] = true
-					if a.docs != nil {
-						e.Sources = a.docs
+				if !seenEdge[k] {
+					seenEdge[k] = true
+					e, err := r.edge(node, a)
+					if err != nil {
+						return out, err
 					}
-					for _, src := range a.sources {
-						if a.docs == nil {
-							e.Sources = append(e.Sources, n.of(src))
-						}
-					}
-					sort.Strings(e.Sources)
 					out.Edges = append(out.Edges, e)
 				}
-				if _, ok := dist[a.other.Key()]; !ok {
-					dist[a.other.Key()] = d
-					out.Hops[n.of(a.other)] = d
+				if _, ok := dist[a.other]; !ok {
+					dist[a.other] = d
+					out.Hops[r.str(a.other)] = d
 					next = append(next, a.other)
 				}
 			}

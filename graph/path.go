@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -36,46 +35,36 @@ type Path struct {
 	Hops []Hop `json:"hops"`
 }
 
-// adj is an edge seen from a node, grouped over the documents asserting it.
-type adj struct {
-	other, pred cgraph.Ref
-	forward     bool
-	sources     []cgraph.Ref // the labels of its quads
-	docs        []string     // on shared-triple backends, the documents of its claims instead
-}
-
-// support is how many documents assert the edge.
-func (a adj) support() int {
-	if a.docs != nil {
-		return len(a.docs)
-	}
-	return len(a.sources)
-}
-
 // step records how a search reached a node.
 type step struct {
-	prev interface{}
+	prev uint64
 	via  adj
 }
 
 // search is one bidirectional breadth-first search.
 type search struct {
-	s       *Store
-	ctx     context.Context
+	r       *reader
 	opt     PathOptions
-	own     map[interface{}]bool
-	allowed map[interface{}]bool // predicate refs allowed, or nil for all
-	cache   map[interface{}][]adj
-	refs    map[interface{}]cgraph.Ref
+	allowed []uint64 // the relations allowed, or nil for all
+	cache   map[uint64][]adj
 }
 
 // Paths finds the shortest paths between two entities over relation
 // edges, ignoring their direction; each hop keeps its true direction and
 // its evidence. Cayley v0.7.7 has no shortest path, so this is a
-// bidirectional breadth-first search over the store's indexes.
+// bidirectional breadth-first search over the store's indexes, in one
+// snapshot.
 func (s *Store) Paths(ctx context.Context, from, to string, opt PathOptions) ([]Path, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	var out []Path
+	err := s.read(ctx, func(r *reader) error {
+		var err error
+		out, err = r.paths(from, to, opt)
+		return err
+	})
+	return out, err
+}
+
+func (r *reader) paths(from, to string, opt PathOptions) ([]Path, error) {
 	if opt.MaxHops <= 0 {
 		opt.MaxHops = 4
 	}
@@ -85,99 +74,60 @@ func (s *Store) Paths(ctx context.Context, from, to string, opt PathOptions) ([]
 	if opt.Limit <= 0 {
 		opt.Limit = 100
 	}
-	a, b := s.node(ctx, quad.String(from)), s.node(ctx, quad.String(to))
-	for name, r := range map[string]cgraph.Ref{from: a, to: b} {
-		if r == nil {
+	ids, err := r.snap.lookup([]quad.Value{quad.String(from), quad.String(to)})
+	if err != nil {
+		return nil, err
+	}
+	for i, name := range []string{from, to} {
+		if ids[i] == 0 {
 			return nil, fmt.Errorf("%q: %w", name, ErrNotFound)
 		}
 	}
-	sr := s.newSearch(ctx, opt)
-	if a.Key() == b.Key() {
-		return []Path{{}}, nil
-	}
-	chains, err := sr.run(a, b)
+	sr, err := r.newSearch(opt)
 	if err != nil {
 		return nil, err
 	}
-	return sr.paths(chains)
+	if ids[0] == ids[1] {
+		return []Path{{}}, nil
+	}
+	m, err := sr.run(ids[0], ids[1])
+	if err != nil {
+		return nil, err
+	}
+	return sr.paths(m)
 }
 
-// newSearch prepares a search over relation edges filtered by opt. The
-// caller holds s.mu.
-func (s *Store) newSearch(ctx context.Context, opt PathOptions) *search {
-	sr := &search{s: s, ctx: ctx, opt: opt, own: s.ownPredicates(), cache: map[interface{}][]adj{}, refs: map[interface{}]cgraph.Ref{}}
-	if len(opt.Predicates) > 0 {
-		sr.allowed = map[interface{}]bool{}
-		for _, p := range opt.Predicates {
-			if r := s.qs.ValueOf(quad.String(p)); r != nil {
-				sr.allowed[r.Key()] = true
-			}
-		}
-	}
-	return sr
+// newSearch prepares a search over relation edges filtered by opt.
+func (r *reader) newSearch(opt PathOptions) (*search, error) {
+	allowed, err := r.predIDs(opt.Predicates)
+	return &search{r: r, opt: opt, allowed: allowed, cache: map[uint64][]adj{}}, err
 }
 
 // neighbours returns a node's edges that pass the search's filters.
-func (sr *search) neighbours(node cgraph.Ref) ([]adj, error) {
-	if a, ok := sr.cache[node.Key()]; ok {
+func (sr *search) neighbours(node uint64) ([]adj, error) {
+	if a, ok := sr.cache[node]; ok {
 		return a, nil
 	}
-	ls, err := sr.s.links(sr.ctx, node, sr.own)
+	out, err := sr.r.adjacent(node, sr.allowed)
 	if err != nil {
 		return nil, err
-	}
-	type key struct {
-		o, p    interface{}
-		forward bool
-	}
-	idx := map[key]int{}
-	var out []adj
-	for _, l := range ls {
-		if sr.allowed != nil && !sr.allowed[l.pred.Key()] {
-			continue
-		}
-		k := key{l.other.Key(), l.pred.Key(), l.forward}
-		i, ok := idx[k]
-		if !ok {
-			i = len(out)
-			idx[k] = i
-			out = append(out, adj{other: l.other, pred: l.pred, forward: l.forward})
-		}
-		out[i].sources = append(out[i].sources, l.label)
-	}
-	if sr.s.sharedTriples() {
-		n := &names{s: sr.s, cache: map[interface{}]string{}}
-		from := n.of(node)
-		for i, a := range out {
-			s, o := from, n.of(a.other)
-			if !a.forward {
-				s, o = o, s
-			}
-			docs, err := sr.s.assertingDocs(sr.ctx, s, n.of(a.pred), o)
-			if err != nil {
-				return nil, err
-			}
-			out[i].docs = append([]string{}, docs...)
-		}
 	}
 	kept := out[:0]
 	for _, a := range out {
 		if a.support() >= sr.opt.MinSources && a.support() > 0 {
 			kept = append(kept, a)
-			sr.refs[a.other.Key()] = a.other
 		}
 	}
-	sr.cache[node.Key()] = kept
+	sr.cache[node] = kept
 	return kept, nil
 }
 
 // run searches from both ends a level at a time, expanding the smaller
 // frontier, and returns for each side how every node was reached, with
 // the nodes where the searches met.
-func (sr *search) run(a, b cgraph.Ref) (*meeting, error) {
-	sr.refs[a.Key()], sr.refs[b.Key()] = a, b
-	fw := &side{dist: map[interface{}]int{a.Key(): 0}, parents: map[interface{}][]step{}, frontier: []interface{}{a.Key()}}
-	bw := &side{dist: map[interface{}]int{b.Key(): 0}, parents: map[interface{}][]step{}, frontier: []interface{}{b.Key()}}
+func (sr *search) run(a, b uint64) (*meeting, error) {
+	fw := &side{dist: map[uint64]int{a: 0}, parents: map[uint64][]step{}, frontier: []uint64{a}}
+	bw := &side{dist: map[uint64]int{b: 0}, parents: map[uint64][]step{}, frontier: []uint64{b}}
 	for depth := 0; depth < sr.opt.MaxHops; depth++ {
 		if len(fw.frontier) == 0 || len(bw.frontier) == 0 {
 			return nil, nil
@@ -199,33 +149,33 @@ func (sr *search) run(a, b cgraph.Ref) (*meeting, error) {
 
 // side is one direction of the search.
 type side struct {
-	dist     map[interface{}]int
-	parents  map[interface{}][]step
-	frontier []interface{}
+	dist     map[uint64]int
+	parents  map[uint64][]step
+	frontier []uint64
 	level    int
 }
 
 type meeting struct {
 	fw, bw *side
-	nodes  []interface{}
+	nodes  []uint64
 }
 
 // expand grows one side by a level and returns the nodes it shares with
 // the other side.
-func (sr *search) expand(grow, other *side) ([]interface{}, error) {
+func (sr *search) expand(grow, other *side) ([]uint64, error) {
 	grow.level++
-	var next, met []interface{}
-	seenMet := map[interface{}]bool{}
+	var next, met []uint64
+	seenMet := map[uint64]bool{}
 	for _, n := range grow.frontier {
-		if err := sr.ctx.Err(); err != nil {
+		if err := sr.r.ctx.Err(); err != nil {
 			return nil, err
 		}
-		adjs, err := sr.neighbours(sr.refs[n])
+		adjs, err := sr.neighbours(n)
 		if err != nil {
 			return nil, err
 		}
 		for _, a := range adjs {
-			k := a.other.Key()
+			k := a.other
 			d, seen := grow.dist[k]
 			if seen && d < grow.level {
 				continue
@@ -258,7 +208,7 @@ func (sr *search) expand(grow, other *side) ([]interface{}, error) {
 	return shortest, nil
 }
 
-// chain is a path as refs: each element is how a node was reached.
+// chain is a path as steps: each element is how a node was reached.
 type chain []step
 
 // paths turns the meeting of two searches into paths with evidence.
@@ -267,11 +217,10 @@ func (sr *search) paths(m *meeting) ([]Path, error) {
 		return nil, nil
 	}
 	var out []Path
-	n := &names{s: sr.s, cache: map[interface{}]string{}}
 	for _, mid := range m.nodes {
 		for _, head := range sr.chains(m.fw, mid) {
 			for _, tail := range sr.chains(m.bw, mid) {
-				p, err := sr.path(head, tail, mid, n)
+				p, err := sr.path(head, tail)
 				if err != nil {
 					return nil, err
 				}
@@ -286,7 +235,7 @@ func (sr *search) paths(m *meeting) ([]Path, error) {
 }
 
 // chains lists the ways a side reached node, from its start.
-func (sr *search) chains(sd *side, node interface{}) []chain {
+func (sr *search) chains(sd *side, node uint64) []chain {
 	ps := sd.parents[node]
 	if len(ps) == 0 {
 		return []chain{nil}
@@ -303,11 +252,12 @@ func (sr *search) chains(sd *side, node interface{}) []chain {
 	return out
 }
 
-// path joins the forward chain to mid and the backward chain from mid.
-func (sr *search) path(head, tail chain, mid interface{}, n *names) (Path, error) {
+// path joins the forward chain to the meeting node and the backward chain
+// from it.
+func (sr *search) path(head, tail chain) (Path, error) {
 	var p Path
 	for _, st := range head {
-		hop, err := sr.hop(n, sr.refs[st.prev], st.via.other, st.via)
+		hop, err := sr.hop(st.prev, st.via.other, st.via)
 		if err != nil {
 			return p, err
 		}
@@ -318,7 +268,7 @@ func (sr *search) path(head, tail chain, mid interface{}, n *names) (Path, error
 		// The backward search went from prev to other; the path goes back.
 		back := st.via
 		back.forward = !back.forward
-		hop, err := sr.hop(n, st.via.other, sr.refs[st.prev], back)
+		hop, err := sr.hop(st.via.other, st.prev, back)
 		if err != nil {
 			return p, err
 		}
@@ -327,28 +277,23 @@ func (sr *search) path(head, tail chain, mid interface{}, n *names) (Path, error
 	return p, nil
 }
 
-// hop describes going from one node to another over an edge.
-func (sr *search) hop(n *names, from, to cgraph.Ref, a adj) (Hop, error) {
-	h := Hop{From: n.of(from), To: n.of(to), Forward: a.forward}
-	h.Edge = Edge{Subject: h.From, Predicate: n.of(a.pred), Object: h.To}
+// hop describes going from one node to another over an edge, with the
+// evidence of its most informative sources.
+func (sr *search) hop(from, to uint64, a adj) (Hop, error) {
+	r := sr.r
+	e, err := r.edge(from, adj{other: to, pred: a.pred, forward: a.forward, docs: a.docs})
+	if err != nil {
+		return Hop{}, err
+	}
+	h := Hop{From: r.str(from), To: r.str(to), Edge: e, Forward: a.forward}
+	subj, obj := from, to
 	if !a.forward {
-		h.Edge.Subject, h.Edge.Object = h.To, h.From
+		subj, obj = to, from
 	}
-	if a.docs != nil {
-		h.Edge.Sources = a.docs
-	} else {
-		for _, src := range a.sources {
-			h.Edge.Sources = append(h.Edge.Sources, n.of(src))
-		}
-	}
-	ev, err := sr.s.claimsBetweenN(sr.ctx, h.Edge.Subject, h.Edge.Predicate, h.Edge.Object, sr.opt.Evidence)
+	recs, err := r.bestClaims(subj, a.pred, obj, a.docs, false, sr.opt.Evidence)
 	if err != nil {
 		return h, err
 	}
-	for _, e := range ev {
-		if e.Asserted() && len(h.Evidence) < sr.opt.Evidence {
-			h.Evidence = append(h.Evidence, e)
-		}
-	}
-	return h, nil
+	h.Evidence, err = r.evidence(recs)
+	return h, err
 }

@@ -3,8 +3,6 @@ package graph
 import (
 	"context"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 	"github.com/claimgraph/claimgraph/schema"
 )
 
@@ -26,97 +24,89 @@ type Stats struct {
 
 // Stats counts documents, claims, entities and relations in one pass over
 // the store. Relations and their corroboration are counted from claim
-// nodes, not quad labels, so every backend gives the same figures.
+// nodes, not quad labels, so every backend gives the same figures. On bolt
+// the pass reads Cayley's log in one transaction and decodes only the
+// values it counts by, each once.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if s.backend == "postgres" || s.backend == "mysql" {
+		if err := s.rlock(ctx); err != nil {
+			return Stats{}, err
+		}
+		defer s.runlock()
 		return s.sqlStats(ctx)
 	}
+	var st Stats
+	err := s.read(ctx, func(r *reader) error {
+		var err error
+		st, err = r.stats()
+		return err
+	})
+	return st, err
+}
+
+func (r *reader) stats() (Stats, error) {
 	st := Stats{EntityTypes: map[string]int{}, Relations: map[string]int{}}
 	type claim struct {
-		s, o, doc   interface{} // value refs' keys
-		pred        cgraph.Ref  // named only when counted
-		notAsserted bool
+		s, p, o, doc uint64
+		notAsserted  bool
 	}
-	claims := map[interface{}]*claim{}
-	get := func(r cgraph.Ref) *claim {
-		c := claims[r.Key()]
+	claims := map[uint64]*claim{}
+	get := func(id uint64) *claim {
+		c := claims[id]
 		if c == nil {
 			c = &claim{}
-			claims[r.Key()] = c
+			claims[id] = c
 		}
 		return c
 	}
-	ref := func(p string) interface{} {
-		if r := s.qs.ValueOf(quad.String(p)); r != nil {
-			return r.Key()
-		}
-		return nil
-	}
-	typ, mod, neg := ref(PredType), ref(PredModality), ref(PredNegated)
-	subj, pred, obj, doc := ref(PredSubject), ref(PredPredicate), ref(PredObject), ref(PredDoc)
-	n := &names{s: s, cache: map[interface{}]string{}}
-	it := s.qs.QuadsAllIterator()
-	defer it.Close()
-	for it.Next(ctx) {
-		q := it.Result()
+	own := r.own
+	err := r.snap.all(func(q quadIDs) error {
 		st.Quads++
-		p := s.qs.QuadDirection(q, quad.Predicate)
-		if p == nil {
-			continue
-		}
-		o := s.qs.QuadDirection(q, quad.Object)
-		switch p.Key() {
-		case typ:
-			if t := n.of(o); t == TypeDocument {
+		switch q.p {
+		case own.typ:
+			if t := r.str(q.o); t == TypeDocument {
 				st.Documents++
 			} else {
 				st.Entities++
 				st.EntityTypes[t]++
 			}
-		case mod:
+		case own.modality:
 			st.Claims++
-			if !schema.Modality(n.of(o)).Asserts() {
+			if !schema.Modality(r.str(q.o)).Asserts() {
 				st.NotAsserted++
-				get(s.qs.QuadDirection(q, quad.Subject)).notAsserted = true
+				get(q.s).notAsserted = true
 			}
-		case neg:
-			get(s.qs.QuadDirection(q, quad.Subject)).notAsserted = true
-		case subj:
-			get(s.qs.QuadDirection(q, quad.Subject)).s = o.Key()
-		case pred:
-			get(s.qs.QuadDirection(q, quad.Subject)).pred = o
-		case obj:
-			get(s.qs.QuadDirection(q, quad.Subject)).o = o.Key()
-		case doc:
-			get(s.qs.QuadDirection(q, quad.Subject)).doc = o.Key()
+		case own.negated:
+			get(q.s).notAsserted = true
+		case own.subject:
+			get(q.s).s = q.o
+		case own.predicate:
+			get(q.s).p = q.o
+		case own.object:
+			get(q.s).o = q.o
+		case own.doc:
+			get(q.s).doc = q.o
 		}
-	}
-	if err := it.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return st, err
 	}
 	st.Asserted = st.Claims - st.NotAsserted
-	type triple struct{ s, p, o interface{} }
-	docsPer := map[triple]map[interface{}]bool{}
+	type triple struct{ s, p, o uint64 }
+	docsPer := map[triple]map[uint64]bool{}
 	for _, c := range claims {
-		if c.notAsserted || c.pred == nil {
+		if c.notAsserted || c.p == 0 {
 			continue
 		}
-		k := triple{c.s, c.pred.Key(), c.o}
+		k := triple{c.s, c.p, c.o}
 		if docsPer[k] == nil {
-			docsPer[k] = map[interface{}]bool{}
+			docsPer[k] = map[uint64]bool{}
 		}
 		docsPer[k][c.doc] = true
 	}
-	predRefs := map[interface{}]cgraph.Ref{}
-	for _, c := range claims {
-		if c.pred != nil {
-			predRefs[c.pred.Key()] = c.pred
-		}
-	}
 	for k, docs := range docsPer {
-		st.Relations[n.of(predRefs[k.p])]++
+		st.Relations[r.str(k.p)]++
 		if len(docs) > 1 {
 			st.Corroborated++
 		}

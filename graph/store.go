@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -35,15 +36,23 @@ type Options struct {
 	// NoCopy makes writes to PostgreSQL go through Cayley's row by row
 	// INSERTs instead of COPY.
 	NoCopy bool
+	// ScriptMemory is how far, in bytes, a Gizmo script may grow the
+	// process's memory (heap and stacks) before it is stopped; 0 means
+	// 1 GiB.
+	ScriptMemory int64
 }
 
 // Store is a claim graph in a Cayley quad store. Its methods are safe for
-// concurrent use: readers are serialised against the writer, because a
-// bolt reader opened during a growing write transaction can deadlock.
+// concurrent use. Writers take turns; on bolt and in memory, readers are
+// kept out while a write transaction runs, because a bolt reader opened
+// during a growing write transaction can deadlock (and Cayley's memstore
+// has no locks), and on the SQL backends they are not kept out at all.
 type Store struct {
 	qs      cgraph.QuadStore
 	backend string
-	mu      sync.RWMutex
+	rw      rwLock        // readers against the applying writer
+	writer  chan struct{} // held by the one writer
+	broken  error         // why the store cannot be used any more, after a failed reopen
 	lock    *os.File
 	path    string
 	// typed remembers entity type quads known to be stored, so that a
@@ -52,10 +61,14 @@ type Store struct {
 	// docs caches what readers take from document nodes (docFacts by id);
 	// writes clear it.
 	docs sync.Map
+	// names is the name index of the store's last version read (names.go).
+	names atomic.Pointer[nameIndex]
 	// copy sends additions to PostgreSQL with COPY, on pg, a connection of
 	// its own opened on first use.
 	copy bool
 	pg   *pgx.Conn
+	// scriptMemory is Options.ScriptMemory.
+	scriptMemory int64
 	// sqlDBPool reaches PostgreSQL, MySQL or MariaDB directly, for
 	// aggregate queries; opened on first use by sqlDB.
 	sqlOnce   sync.Once
@@ -68,6 +81,17 @@ type Store struct {
 // (CockroachDB, spoken to as PostgreSQL); or else the directory of a bolt
 // database. SQL databases are initialised on first use.
 func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
+	s, err := open(ctx, dsn, opt)
+	if err == nil {
+		s.scriptMemory = opt.ScriptMemory
+		if s.scriptMemory <= 0 {
+			s.scriptMemory = defaultScriptMemory
+		}
+	}
+	return s, err
+}
+
+func open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	switch {
 	case dsn == "memory" || dsn == ":memory:":
 		qs, err := cgraph.NewQuadStore("memstore", "", nil)
@@ -151,12 +175,18 @@ func openBolt(dir string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := cgraph.Options{"no_bloom": true}
-	if err := cgraph.InitQuadStore("bolt", dir, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		lock.Close()
-		return nil, damaged(dir, err)
-	}
-	qs, err := cgraph.NewQuadStore("bolt", dir, opts)
+	var qs cgraph.QuadStore
+	err = survive(func() error {
+		if err := checkBoltFile(dir); err != nil {
+			return err
+		}
+		if err := cgraph.InitQuadStore("bolt", dir, boltOptions); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return err
+		}
+		var err error
+		qs, err = cgraph.NewQuadStore("bolt", dir, boltOptions)
+		return err
+	})
 	if err != nil {
 		lock.Close()
 		return nil, damaged(dir, err)
@@ -164,8 +194,13 @@ func openBolt(dir string, opt Options) (*Store, error) {
 	return newStore(qs, "bolt", dir, lock), nil
 }
 
+// boltOptions open bolt stores without Cayley's bloom filters, which it
+// would rebuild from every quad on each open.
+var boltOptions = cgraph.Options{"no_bloom": true}
+
 func newStore(qs cgraph.QuadStore, backend, path string, lock *os.File) *Store {
-	return &Store{qs: qs, backend: backend, path: path, lock: lock, typed: map[quad.Quad]bool{}}
+	return &Store{qs: qs, backend: backend, path: path, lock: lock, typed: map[quad.Quad]bool{},
+		writer: make(chan struct{}, 1)}
 }
 
 func damaged(dir string, err error) error {
@@ -215,11 +250,21 @@ func (s *Store) Backend() string { return s.backend }
 // then cannot say which documents assert them, and claim nodes must.
 func (s *Store) sharedTriples() bool { return s.backend == "mysql" || s.backend == "cockroach" }
 
-// Close closes the store and releases its lock.
+// Close closes the store and releases its lock, once the readers and the
+// writer are done.
 func (s *Store) Close() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	err := s.qs.Close()
+	s.writer <- struct{}{}
+	defer func() { <-s.writer }()
+	s.rw.lock(nil)
+	defer s.rw.unlock()
+	if s.broken == errClosed {
+		return nil
+	}
+	var err error
+	if s.broken == nil {
+		err = s.qs.Close()
+	}
+	s.broken = errClosed
 	if s.pg != nil {
 		s.pg.Close()
 	}

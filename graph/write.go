@@ -14,6 +14,7 @@ import (
 type WriteResult struct {
 	Unchanged bool // the document was stored before with the same content
 	Replaced  bool // an earlier version of the document was replaced
+	Repaired  bool // the document was stored before with the same content, but not whole
 	Added     int  // quads added
 	Removed   int  // quads removed
 }
@@ -72,19 +73,64 @@ func (s *Store) WriteBatch(ctx context.Context, exs []schema.Extraction) ([]Writ
 // value's reference count over a transaction and stores an added quad
 // without its value when deletions in the same transaction take that count
 // below zero. Between the two transactions a replaced document is absent,
-// never half present, and ingesting it again completes it. If a
-// transaction fails, none of its documents is written.
+// never half present, and ingesting it again completes it. A document
+// stored with the same content hash is unchanged only if its stored quads
+// are whole; if not, it is written again (Repaired). If a transaction
+// fails, none of its documents is written, and a bolt store is reopened
+// before anything else is done with it; a failure of the store itself
+// (its disk full, read-only or failing) is a *StoreError.
 func (s *Store) Write(ctx context.Context, b *Batch) ([]WriteResult, error) {
-	if err := ctx.Err(); err != nil {
+	if err := s.lockWriter(ctx); err != nil {
 		return nil, err
 	}
-	exs := b.exs
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.unlockWriter()
+	// Reading what is stored needs only a reader's lock, so readers go on
+	// while the writer works out what to change.
+	if err := s.rlock(ctx); err != nil {
+		return nil, err
+	}
+	p, err := s.plan(ctx, b)
+	s.runlock()
+	if err != nil {
+		return nil, err
+	}
+	if s.exclusive() {
+		if s.rw.lock(ctx.Done()) != nil {
+			return nil, ctx.Err()
+		}
+		defer s.rw.unlock()
+	}
 	s.docs.Clear()
-	results := make([]WriteResult, len(exs))
-	var removals []cgraph.Delta
-	var stored map[string]string // with COPY: the hashes of the documents stored
+	if err := s.apply(ctx, p); err != nil {
+		s.reopen()
+		return nil, err
+	}
+	for i, ex := range b.exs {
+		if !p.results[i].Unchanged {
+			for _, e := range ex.Entities {
+				s.typed[quad.Make(e.Name, PredType, string(e.Type), nil)] = true
+			}
+		}
+	}
+	return p.results, nil
+}
+
+// writePlan is what a Write changes: the quads it removes and adds.
+type writePlan struct {
+	first     string // the first document's id, for errors
+	docs      int
+	results   []WriteResult
+	removals  []cgraph.Delta
+	additions []cgraph.Delta
+}
+
+// plan reads what the store holds of a batch's documents and works out
+// what to remove and add. The caller holds the writer and a reader's lock.
+func (s *Store) plan(ctx context.Context, b *Batch) (*writePlan, error) {
+	exs := b.exs
+	p := &writePlan{first: exs[0].Document.ID, docs: len(exs), results: make([]WriteResult, len(exs))}
+	results := p.results
+	var stored map[string]pgDoc // with COPY: the documents stored
 	if s.copy {
 		var types map[quad.Quad]bool
 		var err error
@@ -97,37 +143,46 @@ func (s *Store) Write(ctx context.Context, b *Batch) ([]WriteResult, error) {
 	}
 	for i, ex := range exs {
 		if stored != nil {
-			if _, ok := stored[ex.Document.ID]; !ok {
+			st, ok := stored[ex.Document.ID]
+			if !ok {
 				continue // a new document: nothing to read
+			}
+			if st.hash == ex.Document.Hash && st.quads == labelled(b.quads[i]) {
+				results[i].Unchanged = true
+				continue
 			}
 		}
 		old, oldHash, err := s.documentQuads(ctx, ex.Document.ID)
 		if err != nil {
 			return nil, fmt.Errorf("read stored document %s: %w", ex.Document.ID, err)
 		}
-		switch {
-		case oldHash != "" && oldHash == ex.Document.Hash:
-			results[i].Unchanged = true
-		case len(old) > 0:
+		if len(old) == 0 {
+			continue
+		}
+		if oldHash == ex.Document.Hash {
+			whole, err := s.whole(ctx, old, b.quads[i])
+			if err != nil {
+				return nil, fmt.Errorf("read stored document %s: %w", ex.Document.ID, err)
+			}
+			if whole {
+				results[i].Unchanged = true
+				continue
+			}
+			results[i].Repaired = true
+		} else {
 			results[i].Replaced = true
-			results[i].Removed = len(old)
-			for _, q := range old {
-				removals = append(removals, cgraph.Delta{Quad: q, Action: cgraph.Delete})
-			}
+		}
+		results[i].Removed = len(old)
+		for _, q := range old {
+			p.removals = append(p.removals, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
-	if len(removals) > 0 {
+	if len(p.removals) > 0 && s.sharedTriples() {
 		var err error
-		if s.sharedTriples() {
-			if removals, err = s.keepShared(ctx, exs, results, removals); err != nil {
-				return nil, err
-			}
-		}
-		if err := s.qs.ApplyDeltas(removals, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-			return nil, fmt.Errorf("remove the old version of documents from %s on: %w", exs[0].Document.ID, err)
+		if p.removals, err = s.keepShared(ctx, exs, results, p.removals); err != nil {
+			return nil, err
 		}
 	}
-	var additions []cgraph.Delta
 	typed := map[quad.Quad]bool{} // entity types this batch adds or the store holds
 	for i, ex := range exs {
 		if results[i].Unchanged {
@@ -149,27 +204,92 @@ func (s *Store) Write(ctx context.Context, b *Batch) ([]WriteResult, error) {
 				}
 				typed[q] = true
 			}
-			additions = append(additions, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			p.additions = append(p.additions, cgraph.Delta{Quad: q, Action: cgraph.Add})
 			results[i].Added++
 		}
 	}
-	if len(additions) > 0 && s.copy {
-		if err := s.copyAdd(ctx, additions); err != nil {
-			return nil, fmt.Errorf("write %d documents from %s on: %w", len(exs), exs[0].Document.ID, err)
-		}
-	} else if len(additions) > 0 {
-		if err := s.qs.ApplyDeltas(additions, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-			return nil, fmt.Errorf("write %d documents from %s on: %w", len(exs), exs[0].Document.ID, err)
-		}
-	}
-	for i, ex := range exs {
-		if !results[i].Unchanged {
-			for _, e := range ex.Entities {
-				s.typed[quad.Make(e.Name, PredType, string(e.Type), nil)] = true
-			}
+	return p, nil
+}
+
+// apply runs a plan's transactions. The caller holds the writer and, on
+// bolt and in memory, the exclusive lock.
+func (s *Store) apply(ctx context.Context, p *writePlan) error {
+	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if len(p.removals) > 0 {
+		if err := s.qs.ApplyDeltas(p.removals, ignore); err != nil {
+			return storeError(fmt.Errorf("remove the old version of documents from %s on: %w", p.first, err))
 		}
 	}
-	return results, nil
+	if len(p.additions) == 0 {
+		return nil
+	}
+	var err error
+	if s.copy {
+		err = s.copyAdd(ctx, p.additions)
+	} else {
+		err = s.qs.ApplyDeltas(p.additions, ignore)
+	}
+	if err != nil {
+		return storeError(fmt.Errorf("write %d documents from %s on: %w", p.docs, p.first, err))
+	}
+	return nil
+}
+
+// labelled counts the quads that carry a document's label.
+func labelled(qs []quad.Quad) int {
+	n := 0
+	for _, q := range qs {
+		if q.Label != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// whole reports whether a document's stored quads, as documentQuads read
+// them, are exactly those it would write now, and each relation edge its
+// claims assert is stored.
+func (s *Store) whole(ctx context.Context, old, want []quad.Quad) (bool, error) {
+	have := make(map[quad.Quad]bool, len(old))
+	for _, q := range old {
+		have[q] = true
+	}
+	n := 0
+	for _, q := range want {
+		if q.Label == nil {
+			continue
+		}
+		n++
+		if !have[q] {
+			return false, nil
+		}
+		if strings.HasPrefix(valueString(q.Predicate), "cg:") {
+			continue
+		}
+		found, err := s.hasEdge(ctx, q)
+		if err != nil || !found {
+			return false, err
+		}
+	}
+	return n == len(have), nil
+}
+
+// hasEdge reports whether a relation edge is stored: with its label, or on
+// the backends that store a triple once, with any label.
+func (s *Store) hasEdge(ctx context.Context, q quad.Quad) (bool, error) {
+	subj, pred := s.qs.ValueOf(q.Subject), s.qs.ValueOf(q.Predicate)
+	if subj == nil || pred == nil {
+		return false, nil
+	}
+	found := false
+	err := s.scan(ctx, quad.Subject, subj, pred, func(r cgraph.Ref) {
+		if found {
+			return
+		}
+		got := s.qs.Quad(r)
+		found = got.Object == q.Object && (got.Label == q.Label || s.sharedTriples())
+	})
+	return found, err
 }
 
 // documentQuads returns every quad a stored document contributed — its own
@@ -200,7 +320,11 @@ func (s *Store) documentQuads(ctx context.Context, id string) ([]quad.Quad, stri
 		if err != nil {
 			return nil, "", err
 		}
-		out = append(out, cq...)
+		for _, q := range cq {
+			if q.Label == label {
+				out = append(out, q)
+			}
+		}
 		if rel, ok := relationOf(cq, label); ok {
 			out = append(out, rel)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -17,7 +18,8 @@ const batchClaims = 2000
 // transaction: bolt syncs to disk once per transaction, so this is the
 // lever for ingest speed. A batch holds whole documents only. If a batch
 // fails, its documents are written one by one, so one bad document costs
-// only itself.
+// only itself, unless the store itself failed: then nothing more is
+// written.
 //
 // Full batches are written on a goroutine of their own, in order, while the
 // caller goes on filling the next one: extraction and the store's single
@@ -33,8 +35,9 @@ type batch struct {
 	claims  int // in pending
 	ids     map[string]bool
 	queue   chan queued
-	ended   chan error    // the writer's result, once it stops
-	writing time.Duration // spent in the store's writes; read it after close
+	ended   chan error        // the writer's result, once it stops
+	writing time.Duration     // spent in the store's writes; read it after close
+	failed  *graph.StoreError // the store's own failure, after which nothing is written
 }
 
 // queued is a full batch on its way to the writer, its quads already
@@ -114,23 +117,42 @@ func (b *batch) write(ctx context.Context) {
 }
 
 // flush writes one batch. It returns an error only when the context ends;
-// write errors go to done.
+// write errors go to done. Once the store itself has failed (a
+// *graph.StoreError: its disk full, read-only or failing), nothing more is
+// written: each document after goes to done with that error, so the
+// caller can say once which documents did not land.
 func (b *batch) flush(ctx context.Context, q queued) error {
 	start := time.Now()
 	defer func() { b.writing += time.Since(start) }()
-	results, err := b.store.Write(ctx, q.prepared)
-	if err == nil {
-		for i, ex := range q.exs {
-			b.done(ex, results[i], nil)
+	if b.failed == nil {
+		results, err := b.store.Write(ctx, q.prepared)
+		if err == nil {
+			for i, ex := range q.exs {
+				b.done(ex, results[i], nil)
+			}
+			return nil
 		}
-		return nil
+		b.storeFailed(err)
 	}
 	for _, ex := range q.exs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if b.failed != nil {
+			b.done(ex, graph.WriteResult{}, b.failed)
+			continue
+		}
 		res, err := b.store.WriteDocument(ctx, ex)
+		b.storeFailed(err)
 		b.done(ex, res, err)
 	}
 	return ctx.Err()
+}
+
+// storeFailed remembers a failure of the store itself.
+func (b *batch) storeFailed(err error) {
+	var se *graph.StoreError
+	if errors.As(err, &se) && b.failed == nil {
+		b.failed = se
+	}
 }

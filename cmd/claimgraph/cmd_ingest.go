@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,18 +34,24 @@ type ingestOptions struct {
 
 // ingestSummary is what ingest prints at the end, and its --json form.
 type ingestSummary struct {
-	Read      int     `json:"documents_read"`
-	Unchanged int     `json:"documents_unchanged"`
-	Replaced  int     `json:"documents_replaced"`
-	Skipped   int     `json:"files_skipped"`
-	Failed    int     `json:"documents_failed"`
-	Sentences int     `json:"sentences"`
-	Claims    int     `json:"claims"`
-	Asserted  int     `json:"claims_asserted"`
-	Entities  int     `json:"entities"`
-	Added     int     `json:"quads_added"`
-	Removed   int     `json:"quads_removed"`
-	Seconds   float64 `json:"seconds"`
+	Read      int `json:"documents_read"`
+	Unchanged int `json:"documents_unchanged"`
+	Replaced  int `json:"documents_replaced"`
+	// Repaired are documents stored with the same content but not whole,
+	// written again.
+	Repaired int `json:"documents_repaired"`
+	Skipped  int `json:"files_skipped"`
+	Failed   int `json:"documents_failed"`
+	// NotWritten are the documents read but not written because the store
+	// itself failed (its disk full, say), in input order.
+	NotWritten []string `json:"documents_not_written,omitempty"`
+	Sentences  int      `json:"sentences"`
+	Claims     int      `json:"claims"`
+	Asserted   int      `json:"claims_asserted"`
+	Entities   int      `json:"entities"`
+	Added      int      `json:"quads_added"`
+	Removed    int      `json:"quads_removed"`
+	Seconds    float64  `json:"seconds"`
 	// Extraction, summed over workers, and the store's writes overlap, so
 	// they can add up to more than seconds.
 	ExtractSeconds float64 `json:"extract_seconds"`
@@ -118,11 +125,15 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		defer mu.Unlock()
 		failed(err)
 	}
+	notWritten := &unwritten{}
 	b := &batch{store: store, max: opts.batch}
 	b.done = func(ex schema.Extraction, res graph.WriteResult, err error) {
 		mu.Lock()
 		defer mu.Unlock()
 		bar.add(ex.Document.Size)
+		if notWritten.add(ex, err) {
+			return
+		}
 		if err != nil {
 			failed(fmt.Errorf("%s: %w", ex.Document.Source, err))
 			return
@@ -152,6 +163,10 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 	if sum.Workers <= 0 {
 		sum.Workers = runtime.GOMAXPROCS(0)
 	}
+	sum.NotWritten = notWritten.ids
+	if msg := notWritten.message(opts.db); msg != "" {
+		fmt.Fprintf(opts.errw, "claimgraph: %s\n", msg)
+	}
 	if err != nil {
 		return err
 	}
@@ -165,10 +180,46 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		writeIngestSummary(opts.out, sum)
 		writeSamples(opts.out, samples.claims(), opts.samples)
 	}
-	if sum.Failed > 0 {
+	if sum.Failed > 0 || len(sum.NotWritten) > 0 {
 		return exitError{1}
 	}
 	return nil
+}
+
+// unwritten gathers the documents not written because the store itself
+// failed, so that the run says so once, with their count, instead of once
+// per document.
+type unwritten struct {
+	ids []string
+	err error
+}
+
+// add counts ex if err is the store's own failure, and reports whether it
+// was.
+func (u *unwritten) add(ex schema.Extraction, err error) bool {
+	var se *graph.StoreError
+	if !errors.As(err, &se) {
+		return false
+	}
+	if u.err == nil {
+		u.err = se
+	}
+	u.ids = append(u.ids, ex.Document.ID)
+	return true
+}
+
+// message says which documents did not land and what to do, or "".
+func (u *unwritten) message(db string) string {
+	switch len(u.ids) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("1 document not written (%s): %v: make room on the store's disk (or use another --db) "+
+			"and ingest the same input again; what was written is whole and is skipped", u.ids[0], u.err)
+	}
+	return fmt.Sprintf("%d documents not written (%s and every document after it; --json lists them): %v: "+
+		"make room on the store's disk (or use another --db) and ingest the same input again; "+
+		"what was written is whole and is skipped", len(u.ids), u.ids[0], u.err)
 }
 
 // add counts one document written.
@@ -183,6 +234,8 @@ func (s *ingestSummary) add(ex schema.Extraction, res graph.WriteResult) {
 		s.Unchanged++
 	case res.Replaced:
 		s.Replaced++
+	case res.Repaired:
+		s.Repaired++
 	}
 	for _, c := range ex.Claims {
 		if c.Asserted() {
@@ -202,9 +255,16 @@ func writeIngestSummary(w io.Writer, s ingestSummary) {
 	secs := func(f float64) time.Duration { return time.Duration(f * float64(time.Second)).Round(time.Millisecond) }
 	fmt.Fprintf(w, "Ingested into %s in %s (extraction %s on %d workers, store writes %s)\n",
 		s.Store, secs(s.Seconds), secs(s.ExtractSeconds), s.Workers, secs(s.WriteSeconds))
-	row("documents read", s.Read, fmt.Sprintf("(%d unchanged, %d replaced)", s.Unchanged, s.Replaced))
+	changes := fmt.Sprintf("(%d unchanged, %d replaced)", s.Unchanged, s.Replaced)
+	if s.Repaired > 0 {
+		changes = fmt.Sprintf("(%d unchanged, %d replaced, %d repaired)", s.Unchanged, s.Replaced, s.Repaired)
+	}
+	row("documents read", s.Read, changes)
 	row("files skipped", s.Skipped, "(not articles)")
 	row("documents failed", s.Failed, "")
+	if len(s.NotWritten) > 0 {
+		row("documents not written", len(s.NotWritten), "(the store failed)")
+	}
 	row("sentences", s.Sentences, "")
 	row("claims", s.Claims, fmt.Sprintf("(%d asserted)", s.Asserted))
 	row("entities", s.Entities, "")

@@ -42,8 +42,10 @@ func newServeCmd(g *globals) *cobra.Command {
   GET  /api/stats
   POST /api/v1/ingest?id=   only with --allow-ingest
 
-It is read-only unless --allow-ingest is given, listens on loopback unless
---public is, limits request bodies and stops every query at --timeout.`,
+It is read-only unless --allow-ingest is given, listens on loopback (and
+answers only loopback host names) unless --public is, refuses API requests
+from pages of other origins, limits request bodies, answers every request
+within --timeout, and stops within a few seconds on SIGTERM or Ctrl-C.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			host, _, err := net.SplitHostPort(opts.addr)
@@ -85,7 +87,21 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv.routes(), ReadHeaderTimeout: 10 * time.Second}
+	// Requests run on a context of their own, ended a moment after a
+	// shutdown begins: the requests under way get that long to finish,
+	// then their reads and queries stop and the server returns.
+	reqs, stopReqs := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopReqs()
+	hs := &http.Server{
+		Handler:           srv.routes(),
+		BaseContext:       func(net.Listener) context.Context { return reqs },
+		ReadHeaderTimeout: min(10*time.Second, opts.timeout),
+		// A request body must arrive within --timeout, and the answer
+		// leave within a few seconds more.
+		ReadTimeout:  opts.timeout,
+		WriteTimeout: opts.timeout + 5*time.Second,
+		IdleTimeout:  time.Minute,
+	}
 	mode := "read-only"
 	if opts.allowIngest {
 		mode = "ingest allowed"
@@ -94,14 +110,36 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if opts.ready != nil {
 		opts.ready <- ln.Addr().String()
 	}
+	stopped := make(chan struct{})
 	go func() {
+		defer close(stopped)
 		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		hs.Shutdown(shut)
+		shutdown(ctx, hs, stopReqs)
 	}()
 	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	<-stopped
 	return nil
+}
+
+// shutdownGrace is how long requests under way get to finish when the
+// server is told to stop, and shutdownWait how long it waits for them
+// after their contexts end.
+const (
+	shutdownGrace = 2 * time.Second
+	shutdownWait  = 2 * time.Second
+)
+
+// shutdown stops the server: no new connections, the requests under way
+// given shutdownGrace, then their contexts ended and, after shutdownWait,
+// every connection closed whatever it is doing.
+func shutdown(ctx context.Context, hs *http.Server, stopReqs context.CancelFunc) {
+	grace := time.AfterFunc(shutdownGrace, stopReqs)
+	defer grace.Stop()
+	wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace+shutdownWait)
+	defer cancel()
+	if hs.Shutdown(wait) != nil {
+		hs.Close()
+	}
 }

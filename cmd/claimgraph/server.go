@@ -8,11 +8,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/url"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/ingest"
@@ -38,24 +43,107 @@ type server struct {
 
 	mu       sync.Mutex
 	entities []schema.Entity // cached for search; nil after a write
+	gen      int             // writes so far, so a read begun before one is not cached
 }
 
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(webFS, "web")
 	mux.Handle("GET /", http.FileServer(http.FS(static)))
-	mux.HandleFunc("POST /api/v1/query/gizmo", s.gizmo)
-	mux.HandleFunc("GET /api/v1/query/gizmo", s.gizmo)
-	mux.HandleFunc("GET /api/search", s.search)
-	mux.HandleFunc("GET /api/neighbors", s.neighbors)
-	mux.HandleFunc("GET /api/evidence", s.evidence)
-	mux.HandleFunc("GET /api/path", s.path)
-	mux.HandleFunc("GET /api/ask", s.ask)
-	mux.HandleFunc("GET /api/export", s.export)
-	mux.HandleFunc("GET /api/stats", s.stats)
-	mux.HandleFunc("GET /api/predicates", s.predicates)
-	mux.HandleFunc("POST /api/v1/ingest", s.ingest)
-	return securityHeaders(mux)
+	// Each answer is bounded by --timeout: a handler still busy then is
+	// answered for (503), whatever it does. An export streams instead, so
+	// its writes get the deadline.
+	for pattern, h := range map[string]http.HandlerFunc{
+		"POST /api/v1/query/gizmo": s.gizmo, "GET /api/v1/query/gizmo": s.gizmo,
+		"GET /api/search": s.search, "GET /api/neighbors": s.neighbors, "GET /api/evidence": s.evidence,
+		"GET /api/path": s.path, "GET /api/ask": s.ask, "GET /api/stats": s.stats,
+		"GET /api/predicates": s.predicates, "POST /api/v1/ingest": s.ingest,
+	} {
+		mux.Handle(pattern, s.bounded(h))
+	}
+	mux.Handle("GET /api/export", faultsPanic(http.HandlerFunc(s.export)))
+	return securityHeaders(s.sameOrigin(survivePanics(mux)))
+}
+
+// bounded answers for a handler still busy a second after --timeout (the
+// handler's own context ends at --timeout, and it normally says so first).
+func (s *server) bounded(h http.HandlerFunc) http.Handler {
+	msg := fmt.Sprintf(`{"error": "the request did not finish within --timeout %s: ask for less, or raise --timeout"}`, s.opts.timeout)
+	return http.TimeoutHandler(faultsPanic(h), s.opts.timeout+time.Second, msg)
+}
+
+// faultsPanic makes a memory fault in the handler's goroutine (bolt reading
+// a damaged file) a panic that survivePanics can answer, not the end of
+// the server.
+func faultsPanic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		h.ServeHTTP(w, r)
+	})
+}
+
+// survivePanics answers a request whose handler panicked with a 500 and
+// the advice for a damaged store; the server goes on.
+func survivePanics(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				fail(w, http.StatusInternalServerError, fmt.Errorf("%v: %s", v, damagedAdvice))
+			}
+		}()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// sameOrigin refuses what a web page of another origin could make the
+// browser send: any API request marked cross-origin (Origin, or the
+// browser's Sec-Fetch-Site), so no other page can ingest or run a query;
+// and, unless the server is public, a Host that is not a loopback name, so
+// that a name rebound to 127.0.0.1 (DNS rebinding) reaches nothing.
+func (s *server) sameOrigin(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.opts.public && !loopbackHost(r.Host) {
+			fail(w, http.StatusForbidden, fmt.Errorf("host %q is not a loopback name: this server answers only localhost, "+
+				"127.0.0.1 and [::1] (start it with --public to serve other names)", r.Host))
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/api/") && crossOrigin(r) {
+			fail(w, http.StatusForbidden, errors.New("cross-origin request refused: the API answers only the explorer's own page "+
+				"and programs that are not browsers"))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// crossOrigin reports whether a browser marked the request as coming from
+// a page of another origin. Programs (curl, Cayley's clients) send neither
+// header.
+func crossOrigin(r *http.Request) bool {
+	if origin := r.Header.Get("Origin"); origin != "" {
+		u, err := url.Parse(origin)
+		return err != nil || u.Host != r.Host
+	}
+	site := r.Header.Get("Sec-Fetch-Site")
+	return site != "" && site != "same-origin" && site != "none"
+}
+
+// loopbackHost reports whether a Host header names this machine's loopback
+// interface: localhost (or a name under it), 127.0.0.0/8 or ::1, with any
+// port.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // securityHeaders keeps the page from being framed or sniffed.
@@ -123,17 +211,33 @@ func (s *server) gizmo(w http.ResponseWriter, r *http.Request) {
 }
 
 // entityList returns the store's entities, cached until the next write.
+// The store is read without the cache's mutex held, so a search does not
+// wait for another's read.
 func (s *server) entityList(ctx context.Context) ([]schema.Entity, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.entities == nil {
-		ents, err := s.store.Entities(ctx)
-		if err != nil {
-			return nil, err
-		}
+	ents, gen := s.entities, s.gen
+	s.mu.Unlock()
+	if ents != nil {
+		return ents, nil
+	}
+	ents, err := s.store.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.gen == gen { // no write since the read began
 		s.entities = ents
 	}
-	return s.entities, nil
+	s.mu.Unlock()
+	return ents, nil
+}
+
+// forgetEntities drops the cached entities after a write.
+func (s *server) forgetEntities() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.entities = nil
+	s.gen++
 }
 
 // search finds entities whose name contains the query, names that start
@@ -143,7 +247,7 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	ents, err := s.entityList(ctx)
 	if err != nil {
-		fail(w, http.StatusInternalServerError, err)
+		s.failRead(w, err)
 		return
 	}
 	q := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
@@ -230,7 +334,7 @@ func (s *server) neighbors(w http.ResponseWriter, r *http.Request) {
 	}
 	els := &elements{NodeList: []map[string]interface{}{}, EdgeList: []map[string]interface{}{}}
 	if err := s.store.Export(ctx, opt, els); err != nil {
-		fail(w, http.StatusInternalServerError, err)
+		s.failRead(w, err)
 		return
 	}
 	writeJSONStatus(w, http.StatusOK, map[string]interface{}{"center": name, "elements": els})
@@ -248,7 +352,7 @@ func (s *server) evidence(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	evs, err := s.store.Evidence(ctx, subj, pred, obj, s.vocab.Symmetric(pred))
 	if err != nil {
-		fail(w, http.StatusInternalServerError, err)
+		s.failRead(w, err)
 		return
 	}
 	type item struct {
@@ -284,7 +388,7 @@ func (s *server) path(w http.ResponseWriter, r *http.Request) {
 	}
 	paths, err := s.store.Paths(ctx, from, to, opt)
 	if err != nil {
-		fail(w, http.StatusInternalServerError, err)
+		s.failRead(w, err)
 		return
 	}
 	if paths == nil {
@@ -305,7 +409,7 @@ func (s *server) ask(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &parse):
 		writeJSONStatus(w, http.StatusBadRequest, map[string]interface{}{"error": err.Error(), "forms": graph.Forms})
 	case err != nil:
-		fail(w, http.StatusInternalServerError, err)
+		s.failRead(w, err)
 	default:
 		writeJSONStatus(w, http.StatusOK, ans)
 	}
@@ -356,7 +460,7 @@ func (s *server) stats(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	st, err := s.store.Stats(ctx)
 	if err != nil {
-		fail(w, http.StatusInternalServerError, err)
+		s.failRead(w, err)
 		return
 	}
 	writeJSONStatus(w, http.StatusOK, st)
@@ -374,16 +478,21 @@ func (s *server) predicates(w http.ResponseWriter, r *http.Request) {
 
 // ingest takes articles over HTTP when the server allows it: the body is
 // an article (text, Markdown or HTML, named by ?id=) or JSONL articles.
+// The answer is the summary ingest prints, and the failures; 413 for a
+// body over maxIngestBytes, 422 if any document failed.
 func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	if s.extractor == nil {
 		fail(w, http.StatusForbidden, errors.New("this server is read-only: start it with --allow-ingest to accept articles"))
 		return
 	}
-	body := http.MaxBytesReader(w, r.Body, maxIngestBytes)
+	start := time.Now()
+	body := &limitedBody{r: http.MaxBytesReader(w, r.Body, maxIngestBytes)}
 	ctx, cancel := s.ctx(r)
 	defer cancel()
 	id := r.URL.Query().Get("id")
-	var sum ingestSummary
+	sum := ingestSummary{Store: s.opts.db}
+	entities := map[schema.Entity]bool{}
+	notWritten := &unwritten{}
 	var failures []string
 	var mu sync.Mutex // the reader and the writer both report
 	failed := func(err error) {
@@ -392,13 +501,19 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		failures = append(failures, err.Error())
 	}
 	b := &batch{store: s.store, max: 256, done: func(ex schema.Extraction, res graph.WriteResult, err error) {
-		if err != nil {
-			failed(err)
-			return
-		}
 		mu.Lock()
 		defer mu.Unlock()
+		if notWritten.add(ex, err) {
+			return
+		}
+		if err != nil {
+			failures = append(failures, fmt.Sprintf("%s: %v", ex.Document.ID, err))
+			return
+		}
 		sum.add(ex, res)
+		for _, e := range ex.Entities {
+			entities[e] = true
+		}
 	}}
 	p := &ingest.Pipeline{Reader: &ingest.Reader{Stdin: body}, Extractor: s.extractor}
 	err := p.Run(ctx, []string{"-"}, func(ex schema.Extraction) error {
@@ -413,16 +528,58 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = b.close(ctx)
 	}
-	s.mu.Lock()
-	s.entities = nil
-	s.mu.Unlock()
-	if err != nil {
-		fail(w, http.StatusInternalServerError, err)
+	s.forgetEntities()
+	mu.Lock()
+	defer mu.Unlock()
+	switch {
+	case body.over:
+		fail(w, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d MB: send fewer articles at a time, "+
+			"or ingest with the claimgraph command", maxIngestBytes>>20))
 		return
+	case err != nil:
+		s.failRead(w, err)
+		return
+	}
+	if msg := notWritten.message(s.opts.db); msg != "" {
+		failures = append(failures, msg)
+	}
+	sum.NotWritten = notWritten.ids
+	sum.Entities = len(entities)
+	sum.Seconds = time.Since(start).Seconds()
+	sum.ExtractSeconds, sum.WriteSeconds = p.ExtractTime().Seconds(), b.writing.Seconds()
+	sum.Workers = p.Workers
+	if sum.Workers <= 0 {
+		sum.Workers = runtime.GOMAXPROCS(0)
 	}
 	status := http.StatusOK
 	if len(failures) > 0 {
 		status = http.StatusUnprocessableEntity
 	}
 	writeJSONStatus(w, status, map[string]interface{}{"summary": sum, "failures": failures})
+}
+
+// limitedBody notes whether reading a request body hit its size limit,
+// however the reader of it reports the error.
+type limitedBody struct {
+	r    io.Reader
+	over bool
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		b.over = true
+	}
+	return n, err
+}
+
+// failRead answers a request that failed: 503 if it ran out of time, 500
+// otherwise.
+func (s *server) failRead(w http.ResponseWriter, err error) {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, graph.ErrTimeout) {
+		fail(w, http.StatusServiceUnavailable, fmt.Errorf("the request did not finish within --timeout %s: ask for less, or raise --timeout", s.opts.timeout))
+		return
+	}
+	fail(w, http.StatusInternalServerError, err)
 }
