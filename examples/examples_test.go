@@ -25,11 +25,10 @@ var update = flag.Bool("update", false, "rewrite the expected outputs")
 func exampleStore(t *testing.T) *graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	vocab, gaz, err := schema.Default()
+	x, err := ingest.DefaultExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := ingest.NewExtractor(vocab, gaz)
 	store, err := graph.Open(ctx, "memory", graph.Options{})
 	if err != nil {
 		t.Fatal(err)

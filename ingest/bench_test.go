@@ -27,11 +27,11 @@ func corpus(tb testing.TB) ([]schema.Document, int64) {
 }
 
 func extractor(tb testing.TB) *Extractor {
-	vocab, gaz, err := schema.Default()
+	x, err := DefaultExtractor()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return NewExtractor(vocab, gaz)
+	return x
 }
 
 // BenchmarkExtract measures extraction from cleaned text: sentences,
@@ -68,17 +68,5 @@ func BenchmarkReadAndExtract(b *testing.B) {
 			x.Extract(d)
 			return nil
 		}, func(err error) { b.Fatal(err) })
-	}
-}
-
-// BenchmarkSplitSentences measures tokenizing and sentence splitting.
-func BenchmarkSplitSentences(b *testing.B) {
-	docs, size := corpus(b)
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			SplitSentences(d.Text)
-		}
 	}
 }

@@ -16,9 +16,9 @@ var fuzzSeeds = []string{
 	"", ".", "'s", "\u2019", "- -", "a.b.c.", "\n\n\n",
 }
 
-// FuzzSplitSentences checks that sentences and tokens stay inside the
-// text, in order, and that extraction never panics on what splitting makes.
-func FuzzSplitSentences(f *testing.F) {
+// FuzzExtract checks that extraction never panics and that every claim's
+// offsets give its sentence.
+func FuzzExtract(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
@@ -26,21 +26,9 @@ func FuzzSplitSentences(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return
 		}
-		last := 0
-		for _, s := range SplitSentences(text) {
-			if s.Start < last || s.End > len(text) || s.Start > s.End {
-				t.Fatalf("sentence %d-%d out of order in %q", s.Start, s.End, text)
-			}
-			for _, tok := range s.Tokens {
-				if text[tok.Start:tok.End] != tok.Text {
-					t.Fatalf("token %q at %d-%d", tok.Text, tok.Start, tok.End)
-				}
-			}
-			last = s.End
-		}
 		ex := testExtractor.Extract(schema.Document{ID: "f", Text: text, Date: "2020-01-01"})
 		for _, c := range ex.Claims {
-			if text[c.Start:c.End] != c.Sentence {
+			if c.Start < 0 || c.End > len(text) || c.Start > c.End || text[c.Start:c.End] != c.Sentence {
 				t.Fatalf("claim offsets %d-%d", c.Start, c.End)
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/schema"
@@ -272,6 +273,19 @@ func normalizeDate(s string) string {
 		return t.Format("2006-01-02")
 	}
 	return s
+}
+
+// parseDate reads an article date in the common forms.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02",
+		"January 2, 2006", "January 02 2006", "January 2 2006", "2 January 2006", "Jan. 2, 2006", "Jan 2, 2006",
+		"02.01.2006", "2006/01/02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func firstOf(a, b string) string {

@@ -41,8 +41,10 @@ var (
 	coreVocabulary = setOf("met", "visited", "invited", "hosted", "urged", "warned", "criticized",
 		"praised", "rejected", "supports", "opposes", "cooperates_with", "trades_with", "mediates",
 		"sanctioned", "invaded", "annexed", "attacked", "fought", "deployed", "bought", "sold",
-		"made_by", "member_of", "part_of", "borders", "closed", "official_of", "seeks_to_join")
-	symmetricCore = setOf("met", "cooperates_with", "trades_with", "fought", "borders")
+		"made_by", "member_of", "part_of", "borders", "closed", "official_of", "seeks_to_join",
+		"signed_agreement_with", "killed", "detained", "seized", "threatened", "sued", "owns",
+		"invested_in", "supplied")
+	symmetricCore = setOf("met", "cooperates_with", "trades_with", "fought", "borders", "signed_agreement_with")
 	notAsserted   = setOf("negated", "denied", "hypothetical", "negative")
 )
 
@@ -258,4 +260,12 @@ func (g *Gold) anyPred(alts []string, p string) bool {
 		}
 	}
 	return false
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }

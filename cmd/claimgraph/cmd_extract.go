@@ -78,11 +78,11 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 }
 
 func newExtractor() (*ingest.Extractor, error) {
-	vocab, gaz, err := schema.Default()
+	x, err := ingest.DefaultExtractor()
 	if err != nil {
-		return nil, fmt.Errorf("load schema: %w", err)
+		return nil, fmt.Errorf("load the extractor: %w", err)
 	}
-	return ingest.NewExtractor(vocab, gaz), nil
+	return x, nil
 }
 
 func writeJSONL(w io.Writer, claims []schema.Claim) error {

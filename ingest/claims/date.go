@@ -183,19 +183,6 @@ func nearestDate(dates []dateExpr, at, from, to int) (dateExpr, bool) {
 	return best, bestDist >= 0
 }
 
-// parseDate reads an article date in the common forms and returns it with
-// its ISO 8601 form.
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02",
-		"January 2, 2006", "January 02 2006", "January 2 2006", "2 January 2006", "Jan. 2, 2006", "Jan 2, 2006", "02.01.2006", "2006/01/02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
 // dtok is a token as the date reader sees it.
 type dtok struct {
 	Text, Lower string

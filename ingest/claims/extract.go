@@ -33,7 +33,10 @@ type document struct {
 	ments [][]*mention
 	at    [][]int // per sentence, token -> index into ments, or -1
 	art   *article
-	date  time.Time
+	// offices are the official_of claims of each sentence, found as the
+	// references are resolved so that later bare offices find their holder.
+	offices [][]found
+	date    time.Time
 }
 
 // Extract finds the claims of one cleaned document.
@@ -43,9 +46,12 @@ func (x *Extractor) Extract(doc schema.Document) schema.Extraction {
 	seen := map[string]bool{}
 	entities := map[schema.Entity]bool{}
 	for k, s := range d.sents {
+		if !s.hasVerb(x.lx) {
+			continue // a caption, byline or list line: nothing is said in it
+		}
 		dates := findDates(dateTokens(s), d.date)
 		fs := x.lx.framesOf(s)
-		fs = append(fs, x.officesOf(s, d.ments[k], d.at[k], d.art)...)
+		fs = append(fs, d.offices[k]...)
 		fs = append(fs, x.phrasesOf(s, d.ments[k], d.at[k])...)
 		fs = append(fs, x.membershipsOf(s, d.ments[k], d.at[k])...)
 		for _, f := range fs {
@@ -76,8 +82,10 @@ func (x *Extractor) read(doc schema.Document) *document {
 	d := &document{doc: doc, art: newArticle(x.lx)}
 	d.date, _ = time.Parse("2006-01-02", doc.Date)
 	a := x.model.NewAnalyzer()
+	a.Finite = true
 	var forms []string
 	for k, span := range syntax.SplitSentences(doc.Text) {
+		span.Tokens = span.Tokens[dateline(span.Tokens):]
 		forms = forms[:0]
 		for _, t := range span.Tokens {
 			forms = append(forms, t.Text)
@@ -97,6 +105,8 @@ func (x *Extractor) read(doc schema.Document) *document {
 		ms := d.ments[k]
 		for _, m := range ms {
 			m.subject = s.hasRel(m.head, "nsubj")
+			m.possessor = s.hasRel(m.head, "nmod:poss")
+			m.place = locative(s, m.head)
 		}
 		d.art.resolve(s, ms)
 		at := make([]int, len(s.toks))
@@ -109,8 +119,75 @@ func (x *Extractor) read(doc schema.Document) *document {
 			}
 		}
 		d.at = append(d.at, at)
+		offices := x.officesOf(s, ms, at, d.art)
+		for _, f := range offices {
+			if i := at[f.subj]; i >= 0 && f.role != "" {
+				d.art.holds(ms[i].entity.Name, f.role)
+			}
+		}
+		d.offices = append(d.offices, offices)
 	}
 	return d
+}
+
+// dateline returns how many tokens a wire dateline takes at the start of
+// a sentence ("ABUJA, July 31 -", "LONDON (Reuters) -", "NEW YORK, March
+// 3 (Reuters) -"), or 0. It is no part of the sentence's grammar, and
+// parsed with it the sentence goes wrong.
+func dateline(toks []syntax.Token) int {
+	caps := 0
+	for i, t := range toks {
+		if i > 12 {
+			return 0
+		}
+		switch t.Text {
+		case "-", "--", "–", "—":
+			if caps > 0 && i+1 < len(toks) {
+				return i + 1
+			}
+			return 0
+		case ",", "(", ")", ".":
+			continue
+		}
+		if caps == i-countPunct(toks[:i]) && upperWord(t.Text) {
+			caps++ // the place, written in capitals
+			continue
+		}
+		if caps == 0 {
+			return 0
+		}
+		// after the place: a date, an agency, a day
+		if !startsUpper(t.Text) && !startsDigit(t.Text) {
+			return 0
+		}
+	}
+	return 0
+}
+
+func countPunct(toks []syntax.Token) int {
+	n := 0
+	for _, t := range toks {
+		switch t.Text {
+		case ",", "(", ")", ".":
+			n++
+		}
+	}
+	return n
+}
+
+// upperWord reports whether w is written in capitals, as datelines write
+// places ("ABUJA", "U.S.").
+func upperWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' || r > 127 && strings.ToUpper(string(r)) != string(r) {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' || r > 127 {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // claim turns a found claim into a schema.Claim: its arguments made
@@ -131,6 +208,9 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 	}
 	if subj.Name == obj.Name || subj.Name == "" || obj.Name == "" {
 		return schema.Claim{}, false
+	}
+	if f.pred == "attacked" && (obj.Type == schema.Person || obj.Type == schema.Organization && subj.Type == schema.Person) && s.lemma(f.trigger) == "attack" && s.forPhrase(f.trigger) >= 0 {
+		f.pred = "criticized" // "attacked Schiff for driving a false narrative": in words
 	}
 	mod, negated, source := schema.Asserted, false, -1
 	if !f.phrase {
@@ -158,6 +238,15 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 	}
 	if f.role != "" {
 		c.Qualifiers["role"] = f.role
+	}
+	if r := s.forPhrase(f.trigger); r >= 0 && reasoned[f.pred] {
+		from, to := s.subtree(r)
+		if c0 := max(s.child(r, "case"), s.child(r, "mark")); c0 == from {
+			from++
+		}
+		if from < to && to-from <= 12 {
+			c.Qualifiers["reason"] = s.text(from, to)
+		}
 	}
 	if f.pred == "sold" && f.recipient >= 0 {
 		if e, ok := x.argument(s, ms, at, f.recipient, x.lx.predicate("supplied"), false); ok && e.Name != obj.Name {
@@ -193,6 +282,40 @@ func claimKey(c schema.Claim) string {
 
 // standIns are nouns that, said of a country or organisation, act for it:
 // "the Turkish government", "Russian forces", "the government of Sudan".
+// reasoned are the predicates whose "for" phrase gives the reason.
+var reasoned = setOf("sanctioned", "criticized", "praised", "sued", "detained", "warned", "attacked")
+
+// forPhrase returns the "for" phrase of trigger w, or of the verb whose
+// object it is ("imposed sanctions on Ankara for the S-400s"), or -1.
+func (s *sentence) forPhrase(w int) int {
+	for _, owner := range []int{w, s.head[w]} {
+		if owner < 0 || owner != w && !s.hasRel(w, "obj") {
+			continue
+		}
+		kids := s.kids[owner]
+		if s.verbal(owner) {
+			kids = s.attached(owner)
+			for _, o := range s.children(owner, "obl") {
+				kids = append(kids, s.children(o, "nmod")...) // "on Ankara ... for the S-400s"
+			}
+		}
+		for _, k := range kids {
+			if s.hasRel(k, "obl", "nmod") && s.caseOf(k) == "for" && s.nominal(k) {
+				return k
+			}
+			if s.hasRel(k, "advcl") && s.child(k, "mark") >= 0 && s.lower[s.child(k, "mark")] == "for" {
+				return k // "for driving a false narrative"
+			}
+		}
+	}
+	return -1
+}
+
+// outsiders are the roles whose "of" phrase names what they deal with, not
+// whom they act for: "the majority owner of Yukos sued" is not Yukos.
+var outsiders = setOf("owner", "shareholder", "investor", "creditor", "customer", "client", "rival",
+	"critic", "buyer", "seller", "bidder", "opponent", "victim", "lawyer", "attorney", "analyst")
+
 var standIns = setOf("government", "authority", "authorities", "official", "officials", "force",
 	"forces", "troops", "military", "army", "leader", "leaders", "leadership", "side", "regime",
 	"delegation", "administration", "ministry", "police", "diplomat", "diplomats", "embassy",
@@ -202,7 +325,8 @@ var standIns = setOf("government", "authority", "authorities", "official", "offi
 
 // standsFor are nouns whose possessor is who the claim is about: "criticised
 // Turkey's decision" criticised Turkey.
-var standsFor = setOf("policy", "policies", "decision", "offer", "proposal", "plan", "plans",
+var standsFor = setOf("lenders", "banks", "firms", "companies", "oligarchs", "exports", "imports",
+	"entities", "businesses", "industry", "economy", "sector", "policy", "policies", "decision", "offer", "proposal", "plan", "plans",
 	"remark", "remarks", "comment", "comments", "statement", "statements", "action", "actions",
 	"aggression", "behaviour", "behavior", "move", "program", "programme", "stance", "position",
 	"approach", "handling", "conduct", "claim", "claims", "demand", "demands", "bid", "request",
@@ -216,6 +340,13 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 		return schema.Entity{}, false
 	}
 	accepts := func(e schema.Entity) bool { return e.Name != "" && p.Accepts(e.Type, subject) }
+	if i := at[w]; i >= 0 && ms[i].adjective() && ms[i].end < len(s.toks) {
+		// "the purchase of Russian S-400 systems": the parser may hang the
+		// phrase from the adjective; the name after it is what is meant.
+		if j := at[ms[i].end]; j >= 0 && !ms[j].adjective() && !ms[j].generic && accepts(ms[j].entity) && !accepts(ms[i].entity) {
+			return ms[j].entity, true
+		}
+	}
 	if i := at[w]; i >= 0 {
 		m := ms[i]
 		switch {
@@ -230,9 +361,33 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 			return m.entity, true
 		}
 	}
+	// A role noun names the person named with it: "U.S. Secretary of
+	// State Antony Blinken" is Blinken.
+	if x.lx.roleWord(s, w) {
+		for _, k := range s.kids[w] {
+			if s.hasRel(k, "flat", "compound", "appos") && k > w {
+				if i := at[k]; i >= 0 && ms[i].entity.Type == schema.Person && accepts(ms[i].entity) {
+					return ms[i].entity, true
+				}
+			}
+		}
+	}
+	// A common noun named by a name before it or in apposition: "S-400
+	// air defense systems", "the Bosphorus straits", "the Syrian branch
+	// of the PKK, the YPG".
+	if i := at[w]; (i < 0 || ms[i].generic) && s.upos(w) == "NOUN" {
+		for _, k := range s.kids[w] {
+			if !(s.hasRel(k, "compound") && k < w || s.hasRel(k, "appos")) {
+				continue
+			}
+			if j := at[k]; j >= 0 && !ms[j].generic && !ms[j].adjective() && ms[j].entity.Name != "" && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
+		}
+	}
 	// A noun that acts for its country or organisation, or stands for its
 	// possessor.
-	if s.nominal(w) && (standIns[s.lower[w]] || standIns[s.lemma(w)] || x.lx.roleWord(s, w) || standsFor[s.lower[w]]) {
+	if s.nominal(w) && !outsiders[s.lemma(w)] && (standIns[s.lower[w]] || standIns[s.lemma(w)] || x.lx.roleWord(s, w) || standsFor[s.lower[w]]) {
 		for _, k := range s.kids[w] {
 			if !s.hasRel(k, "amod", "compound", "nmod:poss", "nmod") {
 				continue

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"github.com/claimgraph/claimgraph/schema"
+	"strings"
 )
 
 // found is a claim read off a sentence's tree, before its arguments are
@@ -34,7 +35,7 @@ func (lx *lexicon) framesOf(s *sentence) []found {
 		for _, f := range lx.frames[s.lemma(w)] {
 			switch f.Kind {
 			case schema.VerbFrame:
-				if s.verbal(w) || s.upos(w) == "ADJ" && s.xpos(w) == "VBN" {
+				if s.verbal(w) || s.upos(w) == "ADJ" && s.xpos(w) == "VBN" || s.nounAsVerb(w) {
 					out = s.verbFrame(out, f, w)
 				}
 			case schema.PairFrame:
@@ -56,7 +57,73 @@ func (lx *lexicon) framesOf(s *sentence) []found {
 			}
 		}
 	}
+	return s.specific(out)
+}
+
+// soured are the words that say ties are bad, not that there are any:
+// "strained ties", "frosty relations".
+var soured = setOf("strained", "tense", "frosty", "troubled", "poor", "bad", "deteriorating",
+	"worsening", "broken", "severed", "soured", "souring", "cold", "hostile", "rocky", "uneasy")
+
+// specific drops what a more specific frame of the same trigger says
+// otherwise ("trading partner" is trade, not a partner in general), and
+// the ties a sentence calls bad.
+func (s *sentence) specific(fs []found) []found {
+	narrow := map[int]bool{}
+	for _, f := range fs {
+		if f.frame.Kind == schema.RelationalFrame && len(f.frame.Obj) > 0 {
+			narrow[f.trigger] = true
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.frame.Kind == schema.RelationalFrame && len(f.frame.Obj) == 0 && narrow[f.trigger] {
+			continue
+		}
+		if s.souredTies(f) || f.pred == "fought" && s.figurative(f.trigger) {
+			continue
+		}
+		out = append(out, f)
+	}
 	return out
+}
+
+// figurativeFights are the words that make a battle one of votes, courts
+// or prices: "the general election battle between Clinton and Trump".
+var figurativeFights = setOf("election", "electoral", "political", "legal", "court", "courtroom",
+	"price", "takeover", "bidding", "bid", "verbal", "leadership", "primary", "nomination",
+	"custody", "ratings", "campaign", "boardroom", "trade", "tariff", "culture", "propaganda", "pr")
+
+// figurative reports whether the battle or war trigger w names is not an
+// armed one.
+func (s *sentence) figurative(w int) bool {
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "compound", "amod") && figurativeFights[s.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// souredTies reports whether the noun a frame is read from, its trigger or
+// the object it requires, is qualified as bad.
+func (s *sentence) souredTies(f found) bool {
+	words := []int{f.trigger}
+	if len(f.frame.Obj) > 0 {
+		for _, o := range s.directObjects(f.trigger) {
+			if oneOf(s.lemma(o), f.frame.Obj) {
+				words = append(words, o)
+			}
+		}
+	}
+	for _, w := range words {
+		for _, k := range s.kids[w] {
+			if s.hasRel(k, "amod") && soured[s.lower[k]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // requires checks the particle, object and complement a frame needs of
@@ -75,7 +142,7 @@ func (s *sentence) requires(f schema.Frame, w int) (int, bool) {
 			return -1, false
 		}
 	}
-	if len(f.Under) > 0 && (!s.hasRel(w, "xcomp", "ccomp", "acl") || s.head[w] < 0 || !oneOf(s.lemma(s.head[w]), f.Under)) {
+	if len(f.Under) > 0 && (!s.hasRel(w, "xcomp", "ccomp", "acl", "obj", "nsubj:pass") || s.head[w] < 0 || !oneOf(s.lemma(s.head[w]), f.Under)) {
 		return -1, false
 	}
 	if len(f.Obj) == 0 {
@@ -83,6 +150,13 @@ func (s *sentence) requires(f schema.Frame, w int) (int, bool) {
 	}
 	for _, o := range s.directObjects(w) {
 		if oneOf(s.lemma(o), f.Obj) {
+			return o, true
+		}
+	}
+	// "became a member of": the parser calls a copular verb's noun a
+	// complement.
+	for _, o := range s.children(w, "xcomp") {
+		if s.upos(o) == "NOUN" && oneOf(s.lemma(o), f.Obj) {
 			return o, true
 		}
 	}
@@ -114,6 +188,11 @@ func (s *sentence) directObjects(w int) []int {
 		return nil
 	}
 	objs := s.children(w, "obj")
+	if len(objs) == 0 {
+		// "urged Moscow to halt": parsers often call a lone object before
+		// a complement an indirect one.
+		objs = s.children(w, "iobj")
+	}
 	for _, o := range objs {
 		if s.upos(o) == "PRON" && relatives[s.lower[o]] && s.hasRel(w, "acl:relcl") {
 			return []int{s.head[w]} // "the company which Acme bought"
@@ -122,7 +201,27 @@ func (s *sentence) directObjects(w int) []int {
 	if len(objs) == 0 && s.hasRel(w, "acl:relcl") && s.child(w, "nsubj") >= 0 && !relativeSubject(s, w) {
 		return []int{s.head[w]} // "the sanctions Washington imposed"
 	}
+	if len(objs) > 0 {
+		// "sold Tehran fighter jets": the second object of a double
+		// object the parser may call an oblique.
+		for _, k := range s.children(w, "obl") {
+			if s.upos(k) == "NOUN" && s.child(k, "case") < 0 && k > objs[0] {
+				objs = append(objs, k)
+			}
+		}
+	}
 	return s.expand(objs)
+}
+
+// relativeWord reports whether relative clause w opens with a relative
+// pronoun the parser did not make its subject or object.
+func relativeWord(s *sentence, w int) bool {
+	for _, k := range s.kids[w] {
+		if k < w && relatives[s.lower[k]] && !s.hasRel(k, "nsubj", "obj", "nsubj:pass") {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeSubject reports whether the relative clause w has a relative
@@ -145,7 +244,16 @@ func (s *sentence) expand(ws []int) []int {
 // the passive, or the subject it shares with the verb it is coordinated
 // with or complements.
 func (s *sentence) subjects(w int) []int {
+	shared := false // w is a verb whose subject a coordinated verb shares
 	for steps := 0; w >= 0 && steps < 8; steps++ {
+		if shared && s.passive(w) {
+			// "Mali, ruled by soldiers, warned ECOWAS": coordinated verbs
+			// share the surface subject, not the passive's agent.
+			if k := s.children(w, "nsubj:pass"); len(k) > 0 {
+				return s.expand(k[:1])
+			}
+			return nil
+		}
 		if s.passive(w) {
 			for _, k := range s.kids[w] {
 				if s.hasRel(k, "obl:agent") || s.hasRel(k, "obl") && s.caseOf(k) == "by" {
@@ -162,8 +270,14 @@ func (s *sentence) subjects(w int) []int {
 			}
 			return nil
 		}
+		if s.nounAsVerb(w) && s.child(w, "nsubj") < 0 {
+			if k := s.child(w, "compound"); k >= 0 && k < w {
+				return s.expand([]int{k}) // "Armenia borders Azerbaijan", read as one noun phrase
+			}
+		}
 		if k := s.children(w, "nsubj"); len(k) > 0 {
-			if len(k) == 1 && s.upos(k[0]) == "PRON" && relatives[s.lower[k[0]]] && s.hasRel(w, "acl:relcl") {
+			k = k[:1] // a clause has one subject; a second is the parser's slip
+			if s.upos(k[0]) == "PRON" && relatives[s.lower[k[0]]] && s.hasRel(w, "acl:relcl") {
 				return []int{s.head[w]} // "the firm that bought"
 			}
 			return s.expand(k)
@@ -175,20 +289,34 @@ func (s *sentence) subjects(w int) []int {
 		switch {
 		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h):
 			return []int{h} // "troops guarding the border"
+		case s.hasRel(w, "acl:relcl") && s.nominal(h) && s.child(w, "obj") >= 0 && relativeWord(s, w):
+			return []int{h} // "Belarus, which borders Ukraine", its pronoun misplaced
 		case s.hasRel(w, "xcomp"):
-			if o := s.children(h, "obj"); len(o) > 0 && !oneOf(s.lemma(h), subjectControl) {
+			o := s.children(h, "obj")
+			if len(o) == 0 {
+				o = s.children(h, "iobj")
+			}
+			if len(o) > 0 && !oneOf(s.lemma(h), subjectControl) {
 				return s.expand(o) // "urged Iran to stop": Iran would stop
 			}
 		case s.hasRel(w, "conj", "advcl", "ccomp", "parataxis"):
 			if !s.verbal(h) && s.child(h, "cop") < 0 {
 				return nil
 			}
+			shared = true
 		default:
 			return nil
 		}
 		w = h
 	}
 	return nil
+}
+
+// nounAsVerb reports whether a word tagged a noun is used as a verb, as
+// the tagger has it in headline-short sentences ("Niger borders
+// Nigeria"): it has a direct object.
+func (s *sentence) nounAsVerb(w int) bool {
+	return s.upos(w) == "NOUN" && strings.HasSuffix(s.lower[w], "s") && s.child(w, "obj") >= 0
 }
 
 // subjectControl verbs share their subject with their complement even when
@@ -217,12 +345,14 @@ func (s *sentence) objects(f schema.Frame, w, objNoun int) ([]int, string) {
 		}
 		return objs, ""
 	}
-	for _, owner := range []int{w, objNoun} {
+	// The required object's own phrase first: "fired rockets at Israel on
+	// Tuesday".
+	for _, owner := range []int{objNoun, w} {
 		if owner < 0 {
 			continue
 		}
 		for _, k := range s.kids[owner] {
-			if !s.hasRel(k, "obl", "nmod", "obj", "iobj") || s.hasRel(k, "nmod:poss") {
+			if !s.hasRel(k, "obl", "nmod", "obj", "iobj") || s.hasRel(k, "nmod:poss") || notNames[s.lower[k]] {
 				continue
 			}
 			if c := s.caseOf(k); c != "" && oneOf(c, f.Preps) {
@@ -251,14 +381,29 @@ func (s *sentence) verbFrame(out []found, f schema.Frame, w int) []found {
 		}
 	}
 	recipient := -1
-	for _, k := range s.kids[w] {
-		if s.hasRel(k, "iobj") || s.hasRel(k, "obl") && s.caseOf(k) == "to" {
+	for _, k := range s.attached(w) {
+		if s.hasRel(k, "iobj") || s.hasRel(k, "obl", "nmod") && s.caseOf(k) == "to" {
 			recipient = k
 		}
 	}
 	for _, a := range subjs {
 		for _, b := range objs {
 			out = append(out, found{pred: f.Predicate, subj: a, obj: b, trigger: w, clause: clause, frame: f, objPrep: prep, recipient: recipient})
+		}
+	}
+	return out
+}
+
+// attached returns the dependents of verb w and, since parsers often hang
+// a verb's prepositional phrase on its object ("sold drones to Kyiv"), the
+// nominal dependents of its direct objects.
+func (s *sentence) attached(w int) []int {
+	out := append([]int(nil), s.kids[w]...)
+	for _, o := range s.children(w, "obj") {
+		for _, k := range s.kids[o] {
+			if s.hasRel(k, "nmod") && !s.hasRel(k, "nmod:poss") {
+				out = append(out, k)
+			}
 		}
 	}
 	return out
@@ -302,10 +447,18 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 			}
 		}
 	}
+	if len(objs) == 0 && w+2 < len(s.words) && oneOf(s.lower[w+1], f.Preps) && s.hasRel(w+1, "case") && s.upos(s.head[w+1]) == "PROPN" {
+		// "Russia's invasion of Ukraine changed": the phrase right after
+		// the noun is its own, wherever the parser hung it.
+		objs, prep = s.expand([]int{s.head[w+1]}), s.lower[w+1]
+	}
 	if len(objs) == 0 {
 		return out
 	}
 	subjs, clause := s.nounSubjects(w)
+	if clause == s.head[w] && clause >= 0 && promises[s.lemma(clause)] && s.hasRel(w, "obj") {
+		clause = w // "pledged aid to Ukraine": the aid is promised, read from the noun
+	}
 	for _, a := range subjs {
 		for _, b := range objs {
 			if a != b {
@@ -325,6 +478,9 @@ func (s *sentence) nounSubjects(w int) ([]int, int) {
 		if s.hasRel(k, "nmod:poss") {
 			return s.expand([]int{k}), w
 		}
+	}
+	if k := s.children(w, "nsubj"); len(k) > 0 && s.child(w, "cop") >= 0 {
+		return s.expand(k), w // "Fidan is on a visit to Washington"
 	}
 	for _, k := range s.kids[w] {
 		if s.hasRel(k, "nmod", "obl") && (s.caseOf(k) == "by" || s.caseOf(k) == "from") {
@@ -348,14 +504,21 @@ func (s *sentence) nounSubjects(w int) ([]int, int) {
 
 // betweenFrame reads "talks between X and Y".
 func (s *sentence) betweenFrame(out []found, f schema.Frame, w int) []found {
+	if _, ok := s.requires(f, w); !ok {
+		return out
+	}
 	for _, k := range s.kids[w] {
 		if !s.hasRel(k, "nmod", "obl") || s.caseOf(k) != "between" {
 			continue
 		}
 		side := s.conjuncts(k)
+		clause := w
+		if len(f.Under) > 0 {
+			clause = s.head[w]
+		}
 		for i := 0; i < len(side); i++ {
 			for j := i + 1; j < len(side); j++ {
-				out = append(out, found{pred: f.Predicate, subj: side[i], obj: side[j], trigger: w, clause: w, frame: f, recipient: -1})
+				out = append(out, found{pred: f.Predicate, subj: side[i], obj: side[j], trigger: w, clause: clause, frame: f, recipient: -1})
 			}
 		}
 	}

@@ -115,7 +115,7 @@ func newLexicon(vocab *schema.Vocabulary, gaz *schema.Gazetteer) *lexicon {
 		}
 	}
 	for _, t := range gaz.Titles {
-		words := strings.Fields(strings.ToLower(t))
+		words := hyphenated(strings.Fields(strings.ToLower(t)))
 		lx.roles.insert(words, schema.Name{Form: t})
 		head := words[len(words)-1]
 		for k, w := range words {
@@ -155,4 +155,36 @@ func (lx *lexicon) addName(n schema.Name) {
 func (lx *lexicon) predicate(name string) schema.Predicate {
 	p, _ := lx.vocab.Lookup(name)
 	return p
+}
+
+// verbTrigger reports whether word i, whatever its tag, is a verb some
+// frame reads ("borders" tagged a noun).
+func (lx *lexicon) verbTrigger(s *sentence, i int) bool {
+	if s.upos(i) != "NOUN" || !strings.HasSuffix(s.lower[i], "s") {
+		return false
+	}
+	for _, f := range lx.frames[s.lemma(i)] {
+		if f.Kind == schema.VerbFrame {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenated splits words at their hyphens as the tokenizer does:
+// "secretary-general" is "secretary", "-", "general".
+func hyphenated(words []string) []string {
+	var out []string
+	for _, w := range words {
+		parts := strings.Split(w, "-")
+		for i, p := range parts {
+			if i > 0 {
+				out = append(out, "-")
+			}
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }

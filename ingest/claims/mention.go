@@ -17,18 +17,16 @@ type mention struct {
 	known      bool   // a gazetteer name
 	refer      string // a pronoun or description to resolve: "he", "it", "the company"
 	generic    bool   // a common noun for a kind of thing ("troops")
-	role       string // an office the mention is named with ("foreign minister")
-	employer   *mention
-	honorific  bool // named with "Mr", "Mrs", "Dr": a person
-	subject    bool // the subject of its clause
+	honorific  bool   // named with "Mr", "Mrs", "Dr": a person
+	subject    bool   // the subject of its clause
+	office     bool   // a bare office ("the minister") standing for its holder
+	possessor  bool   // "Moscow's"
+	place      bool   // the object of a preposition of place ("in Syria")
 }
 
 // adjective reports whether the mention is a demonym or adjective
 // ("Turkish", "Kenyan").
 func (m *mention) adjective() bool { return m.kind == schema.Adjective }
-
-// actor reports whether the mention can act.
-func (m *mention) actor() bool { return m.entity.Type.Actor() }
 
 // honorifics come before a person's name and are not part of it.
 var honorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame",
@@ -129,7 +127,7 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 		j := i + k
 		// A longer proper name around a gazetteer name is its own name:
 		// "Turkish Airlines", "Bank of England", "Kenya Airways".
-		if end := lx.properRun(s, i); end > j && hasCue(s, i, end, orgCues) {
+		if end := lx.properRun(s, i); end > j && (hasCue(s, j, end, orgCues) || s.lower[j] == "of" && pick(names).Entity.Type.Actor() && pick(names).Entity.Type != schema.Country) {
 			return lx.unknownName(s, i, end), end
 		}
 		return knownMention(pick(names), i, j), j
@@ -149,6 +147,11 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 	if end == i {
 		return nil, i
 	}
+	// A word news writes in lower case, capitalised to begin the
+	// sentence, is no name ("Good", "Talks").
+	if end == i+1 && s.common[i] && sentenceInitial(s, i) {
+		return nil, end
+	}
 	// An office is no name: "from a President whose", "the Secretary of
 	// State", "Kuwait's Oil Minister".
 	if last := strings.TrimSuffix(s.lower[end-1], "."); lx.roleHeads[last] && !hasCue(s, i, end, orgCues) || end == i+1 && honorifics[s.lower[i]] {
@@ -159,7 +162,8 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 	}
 	// Capitalised words before a title are part of it ("Development" of
 	// "Development Secretary Hilary Benn") unless they name a body.
-	if end < len(s.toks) && lx.titleAt(s, end) > 0 && end-i <= 2 && !hasCue(s, i, end, orgCues) && !hasCue(s, i, end, placeCues) {
+	if end < len(s.toks) && lx.titleAt(s, end) > 0 && end-i <= 2 && !hasCue(s, i, end, orgCues) && !hasCue(s, i, end, placeCues) &&
+		startsUpper(s.toks[end].Text) && !(end == i+1 && isAcronym(s.toks[i].Text)) {
 		return nil, end
 	}
 	return lx.unknownName(s, i, end), end
@@ -301,11 +305,23 @@ func (lx *lexicon) unknownName(s *sentence, i, j int) *mention {
 		typ = schema.Place
 	case j-i == 1:
 		typ = schema.Organization // a lone unknown name; references or context may say otherwise
-	case j-i > 4 || !personWords(s, i, j):
+	case nameWords(s, i, j) > 4 || !personWords(s, i, j):
 		typ = schema.Organization
 	}
 	m.entity = schema.Entity{Name: name, Type: typ}
 	return m
+}
+
+// nameWords counts the words of a name, not its particles and hyphens:
+// "Abdel Fattah al-Burhan" has three.
+func nameWords(s *sentence, i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if !nameParticles[s.lower[k]] && !tight(s, k) {
+			n++
+		}
+	}
+	return n
 }
 
 // personWords reports whether tokens i..j read as a person's name:
@@ -394,10 +410,59 @@ func (lx *lexicon) commonNoun(s *sentence, i int) *mention {
 	default:
 		return nil
 	}
+	// "state-owned Rosneft", "state-run": the state is the country.
+	if low == "state" && i+2 < len(s.toks) && tight(s, i+1) && stateVerbs[s.lower[i+2]] {
+		return &mention{start: i, end: i + 1, refer: "the state", entity: schema.Entity{Type: schema.Country}}
+	}
 	if t, ok := descriptions[s.lemma(i)]; ok && definite(s, i) {
 		return &mention{start: i, end: i + 1, refer: "the " + s.lemma(i), entity: schema.Entity{Type: t}}
 	}
+	// "the prime minister", "the company's chief executive": the person
+	// who holds the office, named before.
+	if lx.roleHeads[s.lemma(i)] && bareOffice(s, i) && !lx.namedWith(s, i) {
+		return &mention{start: i, end: i + 1, refer: "the " + s.lemma(i), office: true, entity: schema.Entity{Type: schema.Person}}
+	}
 	return nil
+}
+
+// stateVerbs follow "state-" when a state owns what they describe.
+var stateVerbs = setOf("owned", "run", "controlled", "held", "backed", "funded", "sponsored")
+
+// bareOffice reports whether role noun i is an office said with "the" and
+// nothing of whose it is: "the prime minister", "the minister".
+func bareOffice(s *sentence, i int) bool {
+	if s.xpos(i) == "NNS" || s.xpos(i) == "NNPS" {
+		return false // "the ministers" are several
+	}
+	from, _ := s.subtree(i)
+	for k := from; k < i; k++ {
+		if startsUpper(s.toks[k].Text) && k > 0 {
+			return false // "the three Israeli deputy prime ministers"
+		}
+	}
+	the := false
+	for _, k := range s.kids[i] {
+		switch {
+		case s.lower[k] == "the" || s.lower[k] == "this":
+			the = true
+		case s.hasRel(k, "nmod:poss", "nmod", "appos", "flat"):
+			return false
+		case s.hasRel(k, "compound", "amod") && startsUpper(s.toks[k].Text):
+			return false // "the UK premier", "the Thai minister"
+		}
+	}
+	return the
+}
+
+// namedWith reports whether role noun i has a name with it ("the
+// president, William Ruto"), so that it refers to nobody else.
+func (lx *lexicon) namedWith(s *sentence, i int) bool {
+	for _, k := range s.kids[i] {
+		if s.hasRel(k, "appos", "flat") || s.hasRel(k, "compound") && k > i {
+			return true
+		}
+	}
+	return s.hasRel(i, "appos") || s.hasRel(i, "compound") && s.upos(s.head[i]) == "PROPN"
 }
 
 // definite reports whether noun i is made definite by "the", "this", a
@@ -407,6 +472,11 @@ func definite(s *sentence, i int) bool {
 		switch s.lower[k] {
 		case "the", "this", "that", "its", "his", "her", "their", "our":
 			return true
+		}
+		if s.hasRel(k, "nmod:poss") {
+			// "the country's president", not "Russia's largest lenders":
+			// a named possessor says whose, and refers to nothing before.
+			return s.upos(k) != "PROPN"
 		}
 	}
 	return false
@@ -423,4 +493,14 @@ func expletive(s *sentence, i int) bool {
 	}
 	h := s.head[i]
 	return h >= 0 && s.hasRel(i, "nsubj") && (s.child(h, "csubj", "ccomp", "xcomp") >= 0 || s.child(h, "cop") >= 0 && s.upos(h) == "ADJ")
+}
+
+// sentenceInitial reports whether only punctuation comes before token i.
+func sentenceInitial(s *sentence, i int) bool {
+	for k := 0; k < i; k++ {
+		if s.upos(k) != "PUNCT" {
+			return false
+		}
+	}
+	return true
 }

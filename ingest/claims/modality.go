@@ -8,13 +8,15 @@ var (
 	reports  = setOf("say", "tell", "report", "state", "add", "announce", "insist", "confirm", "argue", "assert", "note", "explain", "write", "testify", "acknowledge", "admit", "reveal", "disclose", "show", "find", "tweet", "declare", "stress", "emphasize", "emphasise", "point", "indicate", "tell", "inform", "warn", "recall", "say", "believe", "know", "learn", "hear", "see", "conclude", "estimate", "think", "suggest")
 	plans    = setOf("plan", "intend", "aim", "prepare", "schedule", "expect", "set", "due", "arrange", "scheduled")
 	hopes    = setOf("want", "hope", "seek", "try", "attempt", "offer", "propose", "consider", "threaten", "demand", "urge", "call", "ask", "wish", "push", "press", "fear", "worry", "need", "would", "could", "like", "prefer", "mull", "weigh", "explore", "suspect", "allege", "accuse", "claim", "rumor", "rumour", "speculate", "discuss", "debate", "bid", "plot", "vow", "pledge", "promise", "encourage", "invite", "advise", "recommend", "require", "expect", "order", "tell", "permit", "allow", "authorize", "authorise", "approve", "oppose", "resist", "avoid", "prevent", "stop", "warn", "deter", "dare", "urge", "question", "doubt", "wonder")
+	promises = setOf("pledge", "promise", "offer", "propose", "plan")
 	refusals = setOf("refuse", "decline", "fail", "cease", "abandon", "halt", "forgo")
 	modals   = map[string]schema.Modality{"may": schema.Hypothetical, "might": schema.Hypothetical,
 		"could": schema.Hypothetical, "would": schema.Hypothetical, "should": schema.Hypothetical,
 		"can": schema.Hypothetical, "must": schema.Hypothetical, "ought": schema.Hypothetical,
 		"will": schema.Planned, "shall": schema.Planned, "'ll": schema.Planned, "wo": schema.Planned}
-	conditions = setOf("if", "unless", "whether", "lest")
-	hedges     = setOf("planned", "proposed", "possible", "potential", "alleged", "suspected", "rumoured", "rumored", "would-be", "prospective", "expected", "intended", "mooted")
+	conditions   = setOf("if", "unless", "whether", "lest")
+	hedgeAdverbs = setOf("possibly", "perhaps", "maybe", "probably", "allegedly", "supposedly", "conceivably", "potentially")
+	hedges       = setOf("planned", "proposed", "possible", "potential", "alleged", "suspected", "rumoured", "rumored", "would-be", "prospective", "expected", "intended", "mooted")
 )
 
 // modality says how the clause of word w puts what it says: asserted,
@@ -45,6 +47,8 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int)
 				if s.lower[c] == "going" || s.lemma(c) == "go" && s.xpos(c) == "VBG" {
 					raise(schema.Planned)
 				}
+			case s.hasRel(c, "advmod") && hedgeAdverbs[s.lower[c]]:
+				raise(schema.Hypothetical)
 			case s.hasRel(c, "mark") && conditions[s.lower[c]]:
 				raise(schema.Hypothetical)
 			case s.hasRel(c, "amod") && hedges[s.lower[c]] && s.nominal(k):
@@ -67,6 +71,8 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int)
 		rel := s.words[k].Rel
 		via = ""
 		switch {
+		case s.hasRel(k, "obj") && promises[lem] && s.nominal(k):
+			raise(schema.Planned) // "pledged aid to Ukraine": promised, not yet given
 		case s.hasRel(k, "conj", "appos", "list", "flat", "compound", "fixed", "case", "nmod", "obl", "obj", "nsubj", "iobj", "amod", "det", "nmod:poss", "advmod", "punct", "dep"):
 			// Coordination and arguments inherit their head's clause, but
 			// a nominal argument's own modals were its own.

@@ -18,7 +18,19 @@ var stateOffices = setOf("president", "prime minister", "premier", "chancellor",
 	"emir", "sultan", "vice president", "foreign minister", "defence minister", "defense minister",
 	"finance minister", "interior minister", "minister", "home secretary", "foreign secretary",
 	"secretary of state", "defense secretary", "treasury secretary", "attorney general",
-	"crown prince", "supreme leader", "president-elect")
+	"crown prince", "supreme leader", "president-elect", "secretary", "chancellor of the exchequer",
+	"deputy prime minister", "under-secretary", "undersecretary")
+
+// personalHonorifics name a person without naming an office.
+var personalHonorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
+	"dame", "lord", "lady", "prof", "prof.", "professor", "rev", "rev.", "fr", "fr.")
+
+// privateRoles are jobs rather than offices: a country's adjective before
+// them says where the person is from, not whom they serve.
+var privateRoles = setOf("professor", "academic", "analyst", "economist", "specialist", "lawyer",
+	"attorney", "founder", "co-founder", "owner", "manager", "partner", "executive", "strategist",
+	"businessman", "businesswoman", "tycoon", "billionaire", "banker", "broker", "trader", "investor",
+	"scientist", "researcher", "expert", "consultant", "journalist", "writer", "author")
 
 // partyOffices are the offices a party has: a party named with others is
 // only its members' party.
@@ -70,6 +82,12 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 		byPerson[p] = append(byPerson[p], office{role: role, title: title, employers: emps})
 	}
 	for _, m := range ms {
+		if m.office && m.entity.Name != "" {
+			// "the UK premier", "the prime minister": an office of its
+			// holder, named before.
+			say(m.head, m.head, "", x.employers(s, m.head, -1, at, ms, -1))
+			continue
+		}
 		if m.entity.Type != schema.Person || m.refer != "" {
 			continue
 		}
@@ -82,7 +100,7 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 		}
 		// "William Ruto, the Kenyan president"; "the president, William Ruto".
 		for _, r := range s.appositions(p) {
-			if x.lx.roleWord(s, r) {
+			if x.lx.roleWord(s, r) && commaBetween(s, m, r) {
 				say(p, r, "", x.employers(s, r, p, at, ms, -1))
 			}
 		}
@@ -123,6 +141,10 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 			continue
 		}
 		o := byPerson[p][0]
+		if e, ok := x.lx.affiliation(ms[at[p]].entity.Name); ok {
+			emit(p, o, e)
+			continue
+		}
 		// "British Chancellor Nigel Lawson, Foreign Secretary Geoffrey Howe".
 		if q := s.listedWith(p, employed); q >= 0 {
 			for _, e := range employed[q] {
@@ -135,6 +157,26 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 		}
 	}
 	return out
+}
+
+// commaBetween reports whether an apposition r of mention m is set off by
+// a comma, bracket or dash, as appositions are: the parser takes names
+// listed with "and" for appositions too.
+func commaBetween(s *sentence, m *mention, r int) bool {
+	sep := func(j int) bool {
+		if j < 0 || j >= len(s.toks) {
+			return false
+		}
+		switch s.toks[j].Text {
+		case ",", "(", "-", "\u2013", "\u2014", ":":
+			return true
+		}
+		return false
+	}
+	if r >= m.end {
+		return sep(m.end)
+	}
+	return sep(m.start - 1)
 }
 
 // listedWith returns a person with an employer whom p is coordinated with,
@@ -183,12 +225,22 @@ func (x *Extractor) defaultEmployer(m *mention, role, lemma string, art *article
 func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention) (int, string, []schema.Entity, bool) {
 	role := -1
 	j := m.start - 1
+	var ofEmp []schema.Entity
+	ofTitle := ""
+	if r, emp, t, ok := x.ofTitle(s, m, at, ms); ok {
+		role, j, ofTitle = r, r-1, t
+		if emp != nil {
+			ofEmp = append(ofEmp, *emp)
+		}
+	}
 	for ; j >= 0; j-- {
 		if i := at[j]; i >= 0 && !ms[i].generic && !(role >= 0 && s.common[j] && !ms[i].known) {
 			break
 		}
 		low := strings.TrimSuffix(s.lower[j], ".")
 		switch {
+		case personalHonorifics[s.lower[j]] && role < 0:
+			continue // "Mr", "Dr": a person, not an office
 		case x.lx.roleHeads[low] || honorifics[s.lower[j]]:
 			if role < 0 || !honorifics[s.lower[role]] && honorifics[s.lower[j]] {
 				if role < 0 {
@@ -215,8 +267,11 @@ func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention
 			words = append(words, strings.TrimSuffix(s.lower[k], "."))
 		}
 	}
+	if ofTitle != "" {
+		words = append(words, ofTitle)
+	}
 	title := strings.Join(words, " ")
-	var out []schema.Entity
+	out := ofEmp
 	for k := 0; k < 2 && j >= 0; k++ {
 		if s.lower[j] == "'s" || s.lower[j] == "'" {
 			j--
@@ -225,6 +280,9 @@ func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention
 		i := at[j]
 		if i < 0 || ms[i].generic || ms[i].entity.Name == "" {
 			break
+		}
+		if h := s.head[ms[i].head]; h >= 0 && h < ms[i].start && s.verbal(h) && s.hasRel(ms[i].head, "obj", "iobj") {
+			break // "told Reuters Finance Secretary Jaime Ongpin": not in the name's phrase
 		}
 		e := ms[i].entity
 		if e.Type == schema.Person {
@@ -236,10 +294,48 @@ func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention
 		if e.Type == schema.Thing || isParty(e) && !partyOffices[strings.TrimSuffix(s.lemma(role), ".")] {
 			break
 		}
+		if ms[i].adjective() && e.Type == schema.Country && privateRoles[strings.TrimSuffix(s.lemma(role), ".")] {
+			break // "American professor Marc Lamont Hill" is American, not the state's
+		}
 		out = append(out, e)
 		j = ms[i].start - 1
 	}
 	return role, title, out, true
+}
+
+// ofTitle reads a title of the form "ROLE of ..." written right before a
+// person's name: "Secretary of State John Kerry", "Minister of Education
+// Stefania Giannini", "Governor of the Bank of England Robin
+// Leigh-Pemberton". It returns the role word, the employer the "of" phrase
+// names (or nil when its words are the title's own, "of State"), and those
+// title words.
+func (x *Extractor) ofTitle(s *sentence, m *mention, at []int, ms []*mention) (int, *schema.Entity, string, bool) {
+	for o := m.start - 2; o >= 1 && o >= m.start-7; o-- {
+		if s.lower[o] != "of" {
+			continue
+		}
+		r := o - 1
+		if !x.lx.roleHeads[strings.TrimSuffix(s.lower[r], ".")] || !startsUpper(s.toks[r].Text) {
+			return -1, nil, "", false
+		}
+		k := o + 1
+		if s.lower[k] == "the" {
+			k++
+		}
+		if i := at[k]; i >= 0 && ms[i].end == m.start && !ms[i].generic && ms[i].entity.Name != "" && ms[i].entity.Type != schema.Person && ms[i].entity.Type != schema.Thing {
+			e := ms[i].entity
+			return r, &e, "", true
+		}
+		var words []string
+		for t := o; t < m.start; t++ {
+			if at[t] >= 0 || !(s.common[t] || s.lower[t] == "of" || s.lower[t] == "for" || s.lower[t] == "the" || s.lower[t] == "and") {
+				return -1, nil, "", false
+			}
+			words = append(words, s.lower[t])
+		}
+		return r, nil, strings.Join(words, " "), true
+	}
+	return -1, nil, "", false
 }
 
 // roleBefore finds the office named before a person's name in its noun
@@ -308,6 +404,9 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 		if k == p || i < 0 {
 			return
 		}
+		if s.lemma(r) == "counterpart" && (ms[i].entity.Type == schema.Person || ms[i].refer != "") {
+			return // "his Russian counterpart": the counterpart of his office, not its holder's
+		}
 		m := ms[i]
 		e := m.entity
 		if e.Type == schema.Person {
@@ -344,8 +443,14 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 				if s.caseOf(c) == "in" && at[c] >= 0 && ms[at[c]].entity.Type != schema.Organization {
 					continue // "the ambassador in Ankara" is posted, not employed
 				}
+				if named := s.namedBy(c, at, ms); named >= 0 {
+					consider(named) // "leader of Gaza's militant group Hamas" is Hamas's
+					continue
+				}
 				consider(c)
-				if depth < 2 {
+				// "head of UK equities": the words of what the office is
+				// over are not its employer; a body's name goes on.
+				if depth < 2 && (at[c] >= 0 && !ms[at[c]].generic || orgCues[s.lower[c]] || placeCues[s.lower[c]] || standIns[s.lower[c]] || x.lx.roleWord(s, c)) {
 					walk(c, depth+1)
 				}
 			}
@@ -363,6 +468,20 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 	return out
 }
 
+// namedBy returns the name a common noun is given right after it ("group
+// Hamas", "the agency UNRWA"), or -1.
+func (s *sentence) namedBy(c int, at []int, ms []*mention) int {
+	if at[c] >= 0 && !ms[at[c]].generic && ms[at[c]].refer == "" {
+		return -1
+	}
+	for _, k := range s.kids[c] {
+		if k > c && s.hasRel(k, "flat", "compound", "appos") && at[k] >= 0 && !ms[at[k]].generic && ms[at[k]].entity.Name != "" {
+			return k
+		}
+	}
+	return -1
+}
+
 // roleText writes the office: the role noun with the plain words before
 // it in its phrase ("foreign minister", "chief technology officer").
 func (lx *lexicon) roleText(s *sentence, r int, at []int, ms []*mention) string {
@@ -371,7 +490,8 @@ func (lx *lexicon) roleText(s *sentence, r int, at []int, ms []*mention) string 
 		if s.head[k] != r && !(s.head[k] >= 0 && s.head[s.head[k]] == r) {
 			break
 		}
-		if at[k] >= 0 && !ms[at[k]].generic || s.upos(k) == "DET" || s.upos(k) == "PUNCT" || s.upos(k) == "PRON" || s.possessive(k) {
+		if at[k] >= 0 && !ms[at[k]].generic || s.upos(k) == "DET" || s.upos(k) == "PUNCT" || s.upos(k) == "PRON" || s.upos(k) == "AUX" ||
+			s.upos(k) == "VERB" || s.upos(k) == "PART" || s.possessive(k) || s.lower[k] == "'s" {
 			break
 		}
 		words = append([]string{s.lower[k]}, words...)
@@ -445,12 +565,43 @@ func (x *Extractor) membershipsOf(s *sentence, ms []*mention, at []int) []found 
 			}
 			partiesIn(max(from, a-4), to, person)
 		}
+		// Read as written, since the parser hangs party words anywhere:
+		// "Republican presidential candidate Mitt Romney", "Democrat John
+		// Kerry" before the name; ", Republican of Wisconsin", ", the Texas
+		// Republican", ", a Democrat" right after it.
+		for j := m.start - 1; j >= 0 && j >= m.start-4 && phraseWord(s, j); j-- {
+			if i := at[j]; i >= 0 && ms[i].start == j && isParty(ms[i].entity) {
+				person(ms[i].entity)
+			}
+		}
+		if j := m.end; j+1 < len(s.toks) && s.toks[j].Text == "," {
+			j++
+			if s.lower[j] == "the" || s.lower[j] == "a" || s.lower[j] == "an" {
+				j++
+			}
+			for k := j; k < len(s.toks) && k < j+4 && phraseWord(s, k); k++ {
+				if i := at[k]; i >= 0 && ms[i].start == k && isParty(ms[i].entity) {
+					person(ms[i].entity)
+					break
+				}
+			}
+		}
 		// Tags after the name: "R-Ky.", "(D)".
 		if e, ok := x.partyTag(s, m.end); ok {
 			person(e)
 		}
 	}
 	return out
+}
+
+// phraseWord reports whether token j can be inside a name's descriptive
+// phrase: a noun, adjective or name, not a verb, pronoun or punctuation.
+func phraseWord(s *sentence, j int) bool {
+	switch s.upos(j) {
+	case "NOUN", "PROPN", "ADJ", "NUM":
+		return true
+	}
+	return false
 }
 
 // partyTag reads "R-Ky.", ", D-N.Y." or "(R)" at token j.

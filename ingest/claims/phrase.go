@@ -1,6 +1,10 @@
 package claims
 
-import "github.com/claimgraph/claimgraph/schema"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
 
 // phrasesOf finds the claims noun phrases make without a verb:
 // memberships ("NATO member Turkey", "X, a member of Y"), parts ("Crimea,
@@ -10,6 +14,21 @@ func (x *Extractor) phrasesOf(s *sentence, ms []*mention, at []int) []found {
 	var out []found
 	add := func(pred string, a, b, trigger int) {
 		out = append(out, found{pred: pred, subj: a, obj: b, trigger: trigger, clause: trigger, recipient: -1, phrase: true})
+	}
+	out = append(out, s.placesOf(ms, at)...)
+	// "Russian S-400 systems", "US-made Humvees": a weapon and its maker.
+	for i, m := range ms {
+		if m.entity.Type != schema.Weapon || !m.known || i == 0 {
+			continue
+		}
+		prev := ms[i-1]
+		switch {
+		case prev.end == m.start && prev.adjective() && prev.entity.Type == schema.Country:
+			add(schema.MadeBy, m.head, prev.head, m.head)
+		case prev.end+2 == m.start && tight(s, prev.end) && prev.entity.Type == schema.Country &&
+			(s.lower[prev.end+1] == "made" || s.lower[prev.end+1] == "built"):
+			add(schema.MadeBy, m.head, prev.head, m.head)
+		}
 	}
 	for w := range s.words {
 		switch s.lemma(w) {
@@ -74,7 +93,7 @@ func (s *sentence) describedBy(w int) []int {
 		out = append(out, s.conjuncts(s.head[w])...)
 	}
 	for _, k := range s.kids[w] {
-		if s.hasRel(k, "appos") || s.hasRel(k, "flat", "compound") && k > w && s.upos(k) == "PROPN" {
+		if s.hasRel(k, "appos") && !s.mistaggedVerbIn(k) || s.hasRel(k, "flat", "compound") && k > w && s.upos(k) == "PROPN" {
 			out = append(out, s.conjuncts(k)...)
 		}
 	}
@@ -108,4 +127,57 @@ func (s *sentence) ofPhrase(w int) []int {
 		}
 	}
 	return nil
+}
+
+// unitCues end the names of bodies that are parts of a state or an
+// organisation ("the IMF's European Department", "Saudi Arabia's Civil
+// Defense Authority").
+var unitCues = setOf("department", "authority", "agency", "ministry", "directorate", "bureau",
+	"division", "museum", "committee", "commission", "office", "service", "command")
+
+// placesOf finds the parts that places and bodies are said to be of by
+// how they are written: "Aceh in Indonesia",
+// "Sudan's Nuba Mountains", "the IMF's European Department".
+func (s *sentence) placesOf(ms []*mention, at []int) []found {
+	var out []found
+	add := func(a, b int) {
+		out = append(out, found{pred: schema.PartOf, subj: a, obj: b, trigger: a, clause: a, recipient: -1, phrase: true})
+	}
+	region := func(m *mention) bool {
+		return m.entity.Type == schema.Place && !m.generic && m.entity.Name != "" && m.refer == ""
+	}
+	for _, m := range ms {
+		// "Aceh in Indonesia".
+		if region(m) && m.end+1 < len(s.toks) && s.lower[m.end] == "in" {
+			if k := at[m.end+1]; k >= 0 && ms[k].entity.Type == schema.Country && !ms[k].adjective() && ms[k].refer == "" && (ms[k].end >= len(s.toks) || s.lower[ms[k].end] != "and") {
+				add(m.head, ms[k].head)
+			}
+		}
+		// "Sudan's Nuba Mountains", "the IMF's European Department".
+		if m.end < len(s.toks) && (s.lower[m.end] == "'s" || s.lower[m.end] == "'") && m.refer == "" && m.entity.Name != "" && !m.generic {
+			if k := at[min(m.end+1, len(s.toks)-1)]; k >= 0 && ms[k].start == m.end+1 && ms[k].refer == "" && !ms[k].generic && ms[k].entity.Name != "" {
+				n := ms[k]
+				last := strings.ToLower(s.toks[n.end-1].Text)
+				switch {
+				case region(n) && (n.known || placeCues[last]) && (m.entity.Type == schema.Country || region(m)):
+					add(n.head, m.head)
+				case n.entity.Type == schema.Organization && !n.known && unitCues[last] && (m.entity.Type == schema.Country || m.entity.Type == schema.Organization):
+					add(n.head, m.head)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mistaggedVerbIn reports whether a plural noun hangs as a compound from
+// name k, as a verb the tagger called a noun does ("a NATO member,
+// borders Russia"): k is then the verb's object, not an apposition.
+func (s *sentence) mistaggedVerbIn(k int) bool {
+	for _, c := range s.kids[k] {
+		if c < k && s.hasRel(c, "compound") && s.xpos(c) == "NNS" && s.upos(k) == "PROPN" {
+			return true
+		}
+	}
+	return false
 }

@@ -15,8 +15,9 @@ type article struct {
 	entities []*docEntity
 	recent   []*mention // resolved mentions, in order, of this and recent sentences
 	sentOf   map[*mention]int
-	country  schema.Entity   // the article's main country, when it has one
-	names    map[string]bool // the known entities the article names anywhere
+	country  schema.Entity       // the article's main country, when it has one
+	names    map[string]bool     // the known entities the article names anywhere
+	titles   map[string][]string // the offices said of each person, by name
 }
 
 // docEntity is one entity of the article and the names it goes by.
@@ -27,7 +28,7 @@ type docEntity struct {
 }
 
 func newArticle(lx *lexicon) *article {
-	return &article{lx: lx, sentOf: map[*mention]int{}, names: map[string]bool{}}
+	return &article{lx: lx, sentOf: map[*mention]int{}, names: map[string]bool{}, titles: map[string][]string{}}
 }
 
 // mainCountry finds the country an article names most often, at least
@@ -204,7 +205,32 @@ func locative(s *sentence, i int) bool {
 // resolveReference finds what a pronoun or description stands for among
 // the recent mentions: the nearest of a fitting type, preferring subjects.
 func (a *article) resolveReference(s *sentence, m *mention) {
+	if m.office {
+		a.resolveOffice(s, m)
+		return
+	}
+	if m.refer == "the state" {
+		// "Russia's state-owned Rosneft": the country its phrase names,
+		// else none; the article's country may not be the firm's.
+		m.entity = schema.Entity{}
+		for k := len(a.recent) - 1; k >= 0; k-- {
+			if c := a.recent[k]; a.sentOf[c] == s.index && c.entity.Type == schema.Country && c.start < m.start && m.start-c.end <= 3 {
+				m.entity = c.entity
+				break
+			}
+		}
+		return
+	}
 	want := referenceTypes(m)
+	if c := a.clauseSubject(s, m, want); c != nil {
+		m.entity = c.entity
+		return
+	}
+	quoted := s.inQuote(m.start)
+	thing, thingEnd := lastThing(s, m), -1
+	if thing >= 0 {
+		_, thingEnd = s.subtree(thing)
+	}
 	var best *mention
 	bestScore := -1 << 30
 	for k := len(a.recent) - 1; k >= 0; k-- {
@@ -219,15 +245,27 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 			continue // "they" stands for a group, or a body named in the plural
 		}
 		dist := s.index - a.sentOf[c]
+		if dist > 0 && quoted && personal[m.refer] {
+			continue // "He criticized America," Rubio said: a quote's "he" is not who spoke before
+		}
 		score := -10 * dist
 		if c.subject {
 			score += 3
+		}
+		if c.possessor {
+			score += 2
+		}
+		if c.place {
+			score -= 4 // "in Syria and Libya": places are rarely what "it" acts for
 		}
 		if dist == 0 {
 			score += c.start - m.start // nearer before it is better; after it is worse
 			if c.start > m.start {
 				continue
 			}
+		}
+		if thing >= 0 && (dist > 0 || c.start < thingEnd) {
+			continue // "signed the accord with Peru and praised it": the accord
 		}
 		if score > bestScore {
 			best, bestScore = c, score
@@ -241,6 +279,78 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 	default:
 		m.entity = schema.Entity{}
 	}
+}
+
+// possessives are the pronouns that say whose something is.
+var possessives = setOf("its", "his", "her", "their")
+
+// clauseSubject returns the subject of the clause a possessive pronoun is
+// in, when it can be what the pronoun stands for: "Canada condemned Iran's
+// actions and reaffirmed its support" (its = Canada's).
+func (a *article) clauseSubject(s *sentence, m *mention, want map[schema.EntityType]bool) *mention {
+	if !possessives[m.refer] {
+		return nil
+	}
+	h := s.head[m.head]
+	for steps := 0; h >= 0 && !s.verbal(h) && steps < 4; steps++ {
+		h = s.head[h]
+	}
+	if h < 0 || !s.verbal(h) {
+		return nil
+	}
+	subj := map[int]bool{}
+	for _, k := range s.subjects(h) {
+		subj[k] = true
+	}
+	for k := len(a.recent) - 1; k >= 0; k-- {
+		c := a.recent[k]
+		if a.sentOf[c] != s.index || c.start >= m.start || !subj[c.head] {
+			continue
+		}
+		if c.entity.Name != "" && !c.generic && want[c.entity.Type] && (!plural[m.refer] || c.entity.Type == schema.Group || strings.HasSuffix(s2(c), "s")) {
+			return c
+		}
+	}
+	return nil
+}
+
+// lastThing returns the last singular thing named with an article before
+// "it" in its sentence, the object or subject of a verb ("the accord"), or
+// -1: "it" then stands for the thing rather than a name before it.
+func lastThing(s *sentence, m *mention) int {
+	if m.refer != "it" {
+		return -1
+	}
+	for k := m.start - 1; k >= 0; k-- {
+		if s.upos(k) == "NOUN" && s.xpos(k) == "NN" && s.hasRel(k, "obj", "nsubj", "nsubj:pass") && s.child(k, "det") >= 0 && s.child(k, "compound") < 0 {
+			d := s.lower[s.child(k, "det")]
+			if d == "the" || d == "a" || d == "an" || d == "this" {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// personal are the pronouns of a person.
+var personal = setOf("he", "him", "his", "himself", "she", "her", "hers", "herself")
+
+// inQuote reports whether token i is inside quotation marks: after an
+// opening mark of its sentence not yet closed, or, in a sentence that
+// opens with a quotation mark and never closes it, anywhere.
+func (s *sentence) inQuote(i int) bool {
+	open := false
+	for k := 0; k < i; k++ {
+		switch s.toks[k].Text {
+		case "\u201c":
+			open = true
+		case "\u201d":
+			open = false
+		case "\"":
+			open = !open
+		}
+	}
+	return open
 }
 
 // plural pronouns.
@@ -269,5 +379,63 @@ func referenceTypes(m *mention) map[schema.EntityType]bool {
 	if m.entity.Type == schema.Country {
 		return map[schema.EntityType]bool{schema.Country: true}
 	}
+	switch m.refer {
+	case "the group", "the movement", "the organisation", "the organization", "the militia":
+		return map[schema.EntityType]bool{schema.Organization: true, schema.Group: true}
+	}
 	return map[schema.EntityType]bool{m.entity.Type: true}
+}
+
+// resolveOffice finds who a bare office stands for: the person last said
+// to hold it ("Tony Blair, the prime minister ... The prime minister
+// said").
+func (a *article) resolveOffice(s *sentence, m *mention) {
+	role := s.lemma(m.head)
+	for k := len(a.recent) - 1; k >= 0; k-- {
+		c := a.recent[k]
+		if c.entity.Type != schema.Person || c.refer != "" && !c.office {
+			continue
+		}
+		for _, t := range a.titles[c.entity.Name] {
+			if t == role || strings.HasSuffix(t, " "+role) {
+				m.entity = c.entity
+				return
+			}
+		}
+	}
+	// Nobody named holds it yet: the well-known politician named last, of
+	// the article's country if it has one, or the only one named lately
+	// ("Tony Blair ... The prime minister").
+	m.entity = schema.Entity{}
+	if !stateOffices[role] {
+		return
+	}
+	var only *mention
+	for k := len(a.recent) - 1; k >= 0; k-- {
+		c := a.recent[k]
+		if c.entity.Type != schema.Person || c.refer != "" || a.lx.affiliations[c.entity.Name] == "" {
+			continue
+		}
+		if a.country.Name != "" && a.lx.affiliations[c.entity.Name] == a.country.Name {
+			m.entity = c.entity
+			return
+		}
+		if only != nil && only.entity != c.entity {
+			return
+		}
+		only = c
+	}
+	if only != nil {
+		m.entity = only.entity
+	}
+}
+
+// holds records an office said of a person.
+func (a *article) holds(person, title string) {
+	for _, t := range a.titles[person] {
+		if t == title {
+			return
+		}
+	}
+	a.titles[person] = append(a.titles[person], title)
 }

@@ -48,7 +48,6 @@ func plainLower(w string) string {
 	return strings.ToLower(strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"").Replace(w))
 }
 
-func (s *sentence) rel(i int) string     { return s.words[i].Rel }
 func (s *sentence) base(i int) string    { return s.words[i].BaseRel() }
 func (s *sentence) lemma(i int) string   { return strings.ToLower(s.words[i].Lemma) }
 func (s *sentence) upos(i int) string    { return s.words[i].UPOS }
@@ -161,7 +160,7 @@ func (s *sentence) verbal(i int) bool { u := s.upos(i); return u == "VERB" || u 
 // passive reports whether verb i is in the passive voice.
 func (s *sentence) passive(i int) bool {
 	return s.child(i, "aux:pass", "nsubj:pass", "csubj:pass") >= 0 ||
-		(s.xpos(i) == "VBN" && (s.base(i) == "acl" || s.base(i) == "amod") && s.child(i, "aux") < 0)
+		(s.xpos(i) == "VBN" && (s.base(i) == "acl" || s.base(i) == "amod") && s.child(i, "aux") < 0 && s.child(i, "obj") < 0)
 }
 
 // subtree returns the span [from, to) of word i and everything under it.
@@ -178,12 +177,14 @@ func (s *sentence) subtree(i int) (int, int) {
 	return from, to
 }
 
-// ancestors calls fn with each head above word i, nearest first, until fn
-// returns false.
-func (s *sentence) ancestors(i int, fn func(h int) bool) {
-	for h, steps := s.head[i], 0; h >= 0 && steps < len(s.words); h, steps = s.head[h], steps+1 {
-		if !fn(h) {
-			return
+// hasVerb reports whether the sentence has a verb: one without says
+// nothing of anyone ("Braverman with France's interior minister Gérald
+// Darmanin in Paris on November 14, 2022.", a caption).
+func (s *sentence) hasVerb(lx *lexicon) bool {
+	for i := range s.words {
+		if s.verbal(i) || s.nounAsVerb(i) || lx.verbTrigger(s, i) {
+			return true
 		}
 	}
+	return false
 }

@@ -17,6 +17,14 @@ type Model struct {
 // Analyzer analyses sentences with a model, reusing its memory from one
 // sentence to the next. It is not safe for concurrent use.
 type Analyzer struct {
+	// Finite makes a sentence the tagger left without a finite verb take
+	// one: a past participle right after a name or noun and before its
+	// object, with no auxiliary before it, is read as a past tense ("The
+	// Economic Community of West African States imposed sanctions"). News
+	// sentences are clauses; headlines and captions are not, so it is off
+	// unless the caller knows its text.
+	Finite bool
+
 	m      *Model
 	lx     lexical
 	tsc    tagScratch
@@ -42,6 +50,9 @@ func (a *Analyzer) Analyze(forms []string, out []Word) []Word {
 	}
 	tags := a.tags[:n]
 	m.tagger.tag(&a.lx, tags, &a.tsc)
+	if a.Finite {
+		m.tagger.tags.finite(tags, a.lx.lowers)
+	}
 	start := len(out)
 	ts := m.tagger.tags
 	for i, f := range forms {

@@ -432,3 +432,73 @@ func b2u(b bool) uint64 {
 	}
 	return 0
 }
+
+// finite repairs the verbs a news sentence must have where the tagger
+// left them out (see Analyzer.Finite):
+//   - the first past participle after a noun or name and before its
+//     object, with no finite verb, auxiliary or relative pronoun before
+//     it, is a past tense ("The Economic Community of West African States
+//     imposed sanctions on Niger");
+//   - a plural noun after a relative pronoun and before a name or
+//     determiner is a present tense ("Belarus, which borders Ukraine");
+//   - in a sentence with no verb at all, a plural noun between two names
+//     is a present tense ("Niger borders Nigeria").
+func (ts *tagSet) finite(tags []int32, lowers []string) {
+	vbd, vbz := ts.find("VERB", "VBD"), ts.find("VERB", "VBZ")
+	if vbd < 0 || vbz < 0 {
+		return
+	}
+	object := func(i int) bool {
+		switch ts.upos[tags[i]] {
+		case "DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ":
+			return true
+		}
+		return false
+	}
+	verbs := 0
+	for i, t := range tags {
+		if ts.upos[t] == "VERB" || ts.upos[t] == "AUX" {
+			verbs++
+		}
+		if ts.xpos[t] == "NNS" && i >= 2 && i+1 < len(tags) && (lowers[i-1] == "which" || lowers[i-1] == "who" || lowers[i-1] == "that") &&
+			(ts.upos[tags[i-2]] == "PUNCT" || ts.upos[tags[i-2]] == "PROPN") && (ts.upos[tags[i+1]] == "PROPN" || ts.upos[tags[i+1]] == "DET") {
+			tags[i] = vbz
+			verbs++
+		}
+	}
+	if verbs == 0 {
+		for i := 1; i+1 < len(tags); i++ {
+			if ts.xpos[tags[i]] == "NNS" && ts.upos[tags[i-1]] == "PROPN" && ts.upos[tags[i+1]] == "PROPN" {
+				tags[i] = vbz
+				return
+			}
+		}
+	}
+	for i := 1; i+1 < len(tags); i++ {
+		switch ts.xpos[tags[i]] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+		if ts.upos[tags[i]] == "AUX" || ts.xpos[tags[i]] == "WDT" || ts.xpos[tags[i]] == "WP" || ts.xpos[tags[i]] == "IN" && i < 3 {
+			return
+		}
+		if ts.xpos[tags[i]] != "VBN" {
+			continue
+		}
+		before := ts.upos[tags[i-1]]
+		if (before == "NOUN" || before == "PROPN") && object(i+1) {
+			tags[i] = vbd
+			return
+		}
+	}
+}
+
+// find returns the tag with the given UPOS and XPOS, or -1.
+func (ts *tagSet) find(upos, xpos string) int32 {
+	for i := range ts.xpos {
+		if ts.xpos[i] == xpos && ts.upos[i] == upos {
+			return int32(i)
+		}
+	}
+	return -1
+}
