@@ -66,7 +66,9 @@ func (s *Store) node(ctx context.Context, v quad.Value) cgraph.Ref {
 	case "bolt", "memory":
 		return ref
 	}
-	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+	// A predicate ("cg:subject") or a label is a node only in those
+	// directions.
+	for _, d := range []quad.Direction{quad.Subject, quad.Object, quad.Predicate, quad.Label} {
 		it := s.qs.QuadIterator(d, ref)
 		found := it.Next(ctx)
 		it.Close()
