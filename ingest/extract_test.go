@@ -134,6 +134,13 @@ func TestExtractFrames(t *testing.T) {
 		{"government of", "The government of Pakistan condemned India on Sunday.", []string{"Pakistan criticized India"}, nil},
 		{"possessive office in apposition", "Hakan Fidan, Turkey's foreign minister, visited Cairo.",
 			[]string{"Hakan Fidan official_of Turkey", "Hakan Fidan visited Egypt"}, nil},
+		{"stake through an appositive description", "Group Menatep, the Gibraltar-based holding company which controls 51% of Yukos, says this was illegal.",
+			[]string{"Group Menatep owns Yukos"}, []string{"Gibraltar"}},
+		{"party said after the name", "Speaker Paul Ryan, Republican of Wisconsin, said the bill would pass.",
+			[]string{"Paul Ryan member_of Republican Party"}, nil},
+		{"title with of", "Secretary of State John Kerry met Benjamin Netanyahu in Washington.",
+			[]string{"Benjamin Netanyahu met John Kerry", "John Kerry official_of United States"}, nil},
+		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}
 	for _, tt := range tests {

@@ -340,6 +340,15 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 		return schema.Entity{}, false
 	}
 	accepts := func(e schema.Entity) bool { return e.Name != "" && p.Accepts(e.Type, subject) }
+	// A description in apposition to a name is that name: "Group Menatep,
+	// the Gibraltar-based holding company which controls 51% of Yukos".
+	if i := at[w]; (i < 0 || ms[i].generic || ms[i].refer != "") && s.upos(w) == "NOUN" && s.hasRel(w, "appos") {
+		if h := s.head[w]; h >= 0 && h < w {
+			if j := at[h]; j >= 0 && !ms[j].generic && ms[j].refer == "" && ms[j].entity.Name != "" && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
+		}
+	}
 	if i := at[w]; i >= 0 && ms[i].adjective() && ms[i].end < len(s.toks) {
 		// "the purchase of Russian S-400 systems": the parser may hang the
 		// phrase from the adjective; the name after it is what is meant.
