@@ -282,6 +282,10 @@ func claimKey(c schema.Claim) string {
 
 // standIns are nouns that, said of a country or organisation, act for it:
 // "the Turkish government", "Russian forces", "the government of Sudan".
+// locatives follow a place and a hyphen to say where something is or
+// comes from: "Ont-based", "Texas-born".
+var locatives = setOf("based", "born", "headquartered", "registered", "listed")
+
 // reasoned are the predicates whose "for" phrase gives the reason.
 var reasoned = setOf("sanctioned", "criticized", "praised", "sued", "detained", "warned", "attacked")
 
@@ -340,6 +344,15 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 		return schema.Entity{}, false
 	}
 	accepts := func(e schema.Entity) bool { return e.Name != "" && p.Accepts(e.Type, subject) }
+	if i := at[w]; i >= 0 && ms[i].end+1 < len(s.toks) && tight(s, ms[i].end) && locatives[s.lower[ms[i].end+1]] {
+		// "Markham, Ont-based ATI": the place says where the name after it is.
+		for k := ms[i].end + 2; k < len(s.toks) && k < ms[i].end+5; k++ {
+			if j := at[k]; j >= 0 && !ms[j].generic && ms[j].entity.Name != "" && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
+		}
+		return schema.Entity{}, false
+	}
 	// A description in apposition to a name is that name: "Group Menatep,
 	// the Gibraltar-based holding company which controls 51% of Yukos".
 	if i := at[w]; (i < 0 || ms[i].generic || ms[i].refer != "") && s.upos(w) == "NOUN" && s.hasRel(w, "appos") {

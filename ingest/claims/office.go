@@ -544,8 +544,17 @@ func (x *Extractor) membershipsOf(s *sentence, ms []*mention, at []int) []found 
 		}
 		p := m.head
 		person := func(e schema.Entity) { add(p, e) }
+		partyRole := false // "Liberal Democrat leader Charles Kennedy" holds a party office: official_of says it
+		for j := m.start - 1; j >= 0 && j >= m.start-4 && phraseWord(s, j); j-- {
+			if partyOffices[strings.TrimSuffix(s.lemma(j), ".")] {
+				partyRole = true
+			}
+		}
 		// Modifiers before the name.
 		for _, k := range s.kids[p] {
+			if partyRole {
+				break
+			}
 			if k < m.start && !s.hasRel(k, "acl", "acl:relcl", "det") {
 				from, to := s.subtree(k)
 				partiesIn(from, min(to, m.start), person)
@@ -570,7 +579,7 @@ func (x *Extractor) membershipsOf(s *sentence, ms []*mention, at []int) []found 
 		// Kerry" before the name; ", Republican of Wisconsin", ", the Texas
 		// Republican", ", a Democrat" right after it.
 		for j := m.start - 1; j >= 0 && j >= m.start-4 && phraseWord(s, j); j-- {
-			if i := at[j]; i >= 0 && ms[i].start == j && isParty(ms[i].entity) {
+			if i := at[j]; i >= 0 && ms[i].start == j && isParty(ms[i].entity) && !partyRole {
 				person(ms[i].entity)
 			}
 		}
