@@ -99,10 +99,17 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 			say(p, role, "", x.employers(s, role, p, at, ms, m.start))
 		}
 		// "William Ruto, the Kenyan president"; "the president, William Ruto".
+		apposed := false
 		for _, r := range s.appositions(p) {
 			if x.lx.roleWord(s, r) && commaBetween(s, m, r) {
 				say(p, r, "", x.employers(s, r, p, at, ms, -1))
+				apposed = true
 			}
+		}
+		// The same read as written, when the parser hung the apposition
+		// elsewhere: "..., Thomas Dawson, an IMF director, said".
+		if r := x.apposedRole(s, m); !apposed && r >= 0 {
+			say(p, r, "", x.employers(s, r, p, at, ms, -1))
 		}
 	}
 	// "X is the chief executive of Y", "X became chairman of Y", "X, who
@@ -157,6 +164,34 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 		}
 	}
 	return out
+}
+
+// apposedRole returns the role noun of a phrase set off by commas right
+// after person m ("Thomas Dawson, an IMF director,"), or -1.
+func (x *Extractor) apposedRole(s *sentence, m *mention) int {
+	j := m.end
+	if j+2 >= len(s.toks) || s.toks[j].Text != "," {
+		return -1
+	}
+	j++
+	if u := s.upos(j); u == "DET" {
+		j++
+	}
+	r := -1
+	for k := j; k < len(s.toks) && k < j+6; k++ {
+		switch {
+		case s.toks[k].Text == "," || s.upos(k) == "PUNCT":
+			if r == k-1 {
+				return r
+			}
+			return -1
+		case x.lx.roleWord(s, k):
+			r = k
+		case !phraseWord(s, k):
+			return -1
+		}
+	}
+	return -1
 }
 
 // commaBetween reports whether an apposition r of mention m is set off by
