@@ -140,6 +140,8 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Paul Ryan member_of Republican Party"}, nil},
 		{"title with of", "Secretary of State John Kerry met Benjamin Netanyahu in Washington.",
 			[]string{"Benjamin Netanyahu met John Kerry", "John Kerry official_of United States"}, nil},
+		{"office after a quoted speaker", "\u201cThe economy is strong,\u201d Thomas Dawson, an IMF director, said on Monday.",
+			[]string{"Thomas Dawson official_of IMF"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}
