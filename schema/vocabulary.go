@@ -111,17 +111,26 @@ func (v *Vocabulary) Triggers() []Trigger {
 // ParseVocabulary reads a vocabulary in the format of data/predicates.txt.
 func ParseVocabulary(r io.Reader) (*Vocabulary, error) {
 	v := &Vocabulary{byName: map[string]int{}}
+	if err := eachLine(r, "predicates", v.parseLine); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// eachLine calls parse with each line of r that is neither blank nor a
+// comment, and names the file and line of the first error.
+func eachLine(r io.Reader, file string, parse func(string) error) error {
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if err := v.parseLine(line); err != nil {
-			return nil, fmt.Errorf("predicates line %d: %w", n, err)
+		if err := parse(line); err != nil {
+			return fmt.Errorf("%s line %d: %w", file, n, err)
 		}
 	}
-	return v, sc.Err()
+	return sc.Err()
 }
 
 func (v *Vocabulary) parseLine(line string) error {
@@ -192,17 +201,10 @@ func parseSlots(words []string) []Slot {
 // ParseFrames reads a vocabulary in the format of data/frames.txt.
 func ParseFrames(r io.Reader) (*Vocabulary, error) {
 	v := &Vocabulary{byName: map[string]int{}}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := v.parseFrameLine(line); err != nil {
-			return nil, fmt.Errorf("frames line %d: %w", n, err)
-		}
+	if err := eachLine(r, "frames", v.parseFrameLine); err != nil {
+		return nil, err
 	}
-	return v, sc.Err()
+	return v, nil
 }
 
 func (v *Vocabulary) parseFrameLine(line string) error {

@@ -156,13 +156,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		err = b.close(ctx)
 	}
 	bar.finish()
-	sum.Entities = len(entities)
-	sum.Seconds = time.Since(start).Seconds()
-	sum.ExtractSeconds, sum.WriteSeconds = p.ExtractTime().Seconds(), b.writing.Seconds()
-	sum.Workers = p.Workers
-	if sum.Workers <= 0 {
-		sum.Workers = runtime.GOMAXPROCS(0)
-	}
+	sum.finish(start, len(entities), p, b)
 	sum.NotWritten = notWritten.ids
 	if msg := notWritten.message(opts.db); msg != "" {
 		fmt.Fprintf(opts.errw, "claimgraph: %s\n", msg)
@@ -220,6 +214,17 @@ func (u *unwritten) message(db string) string {
 	return fmt.Sprintf("%d documents not written (%s and every document after it; --json lists them): %v: "+
 		"make room on the store's disk (or use another --db) and ingest the same input again; "+
 		"what was written is whole and is skipped", len(u.ids), u.ids[0], u.err)
+}
+
+// finish records a run's entities, its times and its workers.
+func (s *ingestSummary) finish(start time.Time, entities int, p *ingest.Pipeline, b *batch) {
+	s.Entities = entities
+	s.Seconds = time.Since(start).Seconds()
+	s.ExtractSeconds, s.WriteSeconds = p.ExtractTime().Seconds(), b.writing.Seconds()
+	s.Workers = p.Workers
+	if s.Workers <= 0 {
+		s.Workers = runtime.GOMAXPROCS(0)
+	}
 }
 
 // add counts one document written.

@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"runtime"
 	"runtime/debug"
 	"sort"
 	"strconv"
@@ -544,13 +543,7 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		failures = append(failures, msg)
 	}
 	sum.NotWritten = notWritten.ids
-	sum.Entities = len(entities)
-	sum.Seconds = time.Since(start).Seconds()
-	sum.ExtractSeconds, sum.WriteSeconds = p.ExtractTime().Seconds(), b.writing.Seconds()
-	sum.Workers = p.Workers
-	if sum.Workers <= 0 {
-		sum.Workers = runtime.GOMAXPROCS(0)
-	}
+	sum.finish(start, len(entities), p, b)
 	status := http.StatusOK
 	if len(failures) > 0 {
 		status = http.StatusUnprocessableEntity

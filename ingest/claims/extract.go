@@ -209,7 +209,11 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 	if subj.Name == obj.Name || subj.Name == "" || obj.Name == "" {
 		return schema.Claim{}, false
 	}
-	if f.pred == "attacked" && (obj.Type == schema.Person || obj.Type == schema.Organization && subj.Type == schema.Person) && s.lemma(f.trigger) == "attack" && s.forPhrase(f.trigger) >= 0 {
+	reason := -1
+	if reasoned[f.pred] {
+		reason = s.forPhrase(f.trigger)
+	}
+	if f.pred == "attacked" && (obj.Type == schema.Person || obj.Type == schema.Organization && subj.Type == schema.Person) && s.lemma(f.trigger) == "attack" && reason >= 0 {
 		f.pred = "criticized" // "attacked Schiff for driving a false narrative": in words
 	}
 	mod, negated, source := schema.Asserted, false, -1
@@ -239,7 +243,7 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 	if f.role != "" {
 		c.Qualifiers["role"] = f.role
 	}
-	if r := s.forPhrase(f.trigger); r >= 0 && reasoned[f.pred] {
+	if r := reason; r >= 0 {
 		from, to := s.subtree(r)
 		if c0 := max(s.child(r, "case"), s.child(r, "mark")); c0 == from {
 			from++

@@ -259,18 +259,11 @@ func (r *reader) uvarint() uint64 {
 	return v
 }
 
+// varint reads a signed varint: a zig-zag encoded uvarint, as
+// binary.PutVarint writes it.
 func (r *reader) varint() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.err = errors.New("model file is damaged")
-		r.b = nil
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
+	u := r.uvarint()
+	return int64(u>>1) ^ -int64(u&1)
 }
 
 // writeSparse writes a sparse table: keys in ascending order as gaps, each

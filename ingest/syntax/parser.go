@@ -61,7 +61,11 @@ func (p *parser) label(sc *parseScratch, h, d int32) int32 {
 	return p.bestLabel(sc.lscores, h, d)
 }
 
-func (p *parser) bestLabel(scores []int32, h, d int32) int32 {
+func (p *parser) bestLabel(scores []int32, h, d int32) int32 { return bestLabelOf(p, scores, h, d) }
+
+// bestLabelOf returns the highest scoring label an arc from h to d may
+// have (never the root's), with trained or training weights.
+func bestLabelOf[S int32 | float32](p *parser, scores []S, h, d int32) int32 {
 	ok := p.dirOK[direction(h, d)]
 	best := int32(-1)
 	for c := range p.labels {
@@ -224,7 +228,7 @@ func trainParser(sents []Sentence, tags [][]int32, lemmas [][]uint64, cl cluster
 						for c, v := range lscores {
 							lint[c] = int32(v)
 						}
-						lab = p.bestLabelF(lscores, h, d)
+						lab = bestLabelOf(p, lscores, h, d)
 						if gold[d] == h {
 							lt.tick()
 							lt.update(sc.feats, int(glab[d]), int(lab))
@@ -249,20 +253,6 @@ func (p *parser) compile(tt, lt *trainer) error {
 	p.trans = compileQuad(tt.averaged())
 	p.labeler, err = compileSparse(len(p.labels), lt.averaged())
 	return err
-}
-
-func (p *parser) bestLabelF(scores []float32, h, d int32) int32 {
-	ok := p.dirOK[direction(h, d)]
-	best := int32(-1)
-	for c := range p.labels {
-		if int32(c) != p.root && ok[c] && (best < 0 || scores[c] > scores[best]) {
-			best = int32(c)
-		}
-	}
-	if best < 0 {
-		best = 0
-	}
-	return best
 }
 
 // fill sets the parser's view of a sentence from its lexical hashes, its
