@@ -109,6 +109,13 @@ func (w *NQuadsWriter) Node(n ExportNode) error { return w.write(w.terms().nodeT
 func (w *NQuadsWriter) Edges() error            { return nil }
 func (w *NQuadsWriter) Edge(e ExportEdge) error { return w.write(w.terms().edgeTriples(e)) }
 func (w *NQuadsWriter) End() error              { return nil }
+
+// WritesClaims says the RDF formats reify every claim behind an edge.
+func (w *NQuadsWriter) WritesClaims() bool { return true }
+
+// WritesClaims says the RDF formats reify every claim behind an edge.
+func (w *JSONLDWriter) WritesClaims() bool { return true }
+
 func (w *JSONLDWriter) terms() rdfTerms         { return (&NQuadsWriter{Base: w.Base}).terms() }
 func (w *JSONLDWriter) Node(n ExportNode) error { return w.objects(w.terms().nodeTriples(n)) }
 func (w *JSONLDWriter) Edge(e ExportEdge) error { return w.objects(w.terms().edgeTriples(e)) }

@@ -92,6 +92,29 @@ func TestExportSelection(t *testing.T) {
 	}
 }
 
+// TestRDFReifiesClaims checks that both RDF formats carry each claim as
+// an rdf:Statement with its sentence, not the bare edge alone.
+func TestRDFReifiesClaims(t *testing.T) {
+	s := exportStore(t)
+	for _, w := range []func(io.Writer) ExportWriter{
+		func(b io.Writer) ExportWriter { return &NQuadsWriter{W: b} },
+		func(b io.Writer) ExportWriter { return &JSONLDWriter{W: b} },
+	} {
+		var buf bytes.Buffer
+		ew := w(&buf)
+		if cw, ok := ew.(ClaimsWriter); !ok || !cw.WritesClaims() {
+			t.Fatalf("%T does not write claims", ew)
+		}
+		if err := s.Export(context.Background(), ExportOptions{}, ew); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if !strings.Contains(out, rdfStatement) || !strings.Contains(out, "urn:claimgraph:vocab:sentence") {
+			t.Errorf("%T: no reified claim with a sentence in\n%.600s", ew, out)
+		}
+	}
+}
+
 // TestNQuadsLoadIntoCayley loads the N-Quads export into a fresh Cayley
 // store and reads back exactly the quads of the file.
 func TestNQuadsLoadIntoCayley(t *testing.T) {
