@@ -183,7 +183,7 @@ func (s *sentence) directObjects(w int) []int {
 			return []int{s.head[w]}
 		}
 		if s.hasRel(w, "acl:relcl") {
-			return []int{s.head[w]}
+			return []int{s.antecedent(w)}
 		}
 		return nil
 	}
@@ -195,11 +195,11 @@ func (s *sentence) directObjects(w int) []int {
 	}
 	for _, o := range objs {
 		if s.upos(o) == "PRON" && relatives[s.lower[o]] && s.hasRel(w, "acl:relcl") {
-			return []int{s.head[w]} // "the company which Acme bought"
+			return []int{s.antecedent(w)} // "the company which Acme bought"
 		}
 	}
 	if len(objs) == 0 && s.hasRel(w, "acl:relcl") && s.child(w, "nsubj") >= 0 && !relativeSubject(s, w) {
-		return []int{s.head[w]} // "the sanctions Washington imposed"
+		return []int{s.antecedent(w)} // "the sanctions Washington imposed"
 	}
 	if len(objs) > 0 {
 		// "sold Tehran fighter jets": the second object of a double
@@ -211,6 +211,31 @@ func (s *sentence) directObjects(w int) []int {
 		}
 	}
 	return s.expand(objs)
+}
+
+// antecedent returns the noun relative clause w describes: its head, or
+// the apposition of its head written right before ", who": the parser
+// hangs "the SEC, Redstone, who controls ..." on the first noun.
+func (s *sentence) antecedent(w int) int {
+	h := s.head[w]
+	k := -1
+	for _, c := range s.kids[w] {
+		if c < w && relatives[s.lower[c]] {
+			k = c
+			break
+		}
+	}
+	if k < 2 || s.toks[k-1].Text != "," {
+		return h
+	}
+	t := k - 2
+	for s.hasRel(t, "flat") && s.head[t] >= 0 && s.head[t] < t {
+		t = s.head[t]
+	}
+	if t > h && s.head[t] == h && s.hasRel(t, "appos", "conj") && s.nominal(t) {
+		return t
+	}
+	return h
 }
 
 // relativeWord reports whether relative clause w opens with a relative
@@ -278,7 +303,7 @@ func (s *sentence) subjects(w int) []int {
 		if k := s.children(w, "nsubj"); len(k) > 0 {
 			k = k[:1] // a clause has one subject; a second is the parser's slip
 			if s.upos(k[0]) == "PRON" && relatives[s.lower[k[0]]] && s.hasRel(w, "acl:relcl") {
-				return []int{s.head[w]} // "the firm that bought"
+				return []int{s.antecedent(w)} // "the firm that bought"
 			}
 			return s.expand(k)
 		}
@@ -290,7 +315,7 @@ func (s *sentence) subjects(w int) []int {
 		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h):
 			return []int{h} // "troops guarding the border"
 		case s.hasRel(w, "acl:relcl") && s.nominal(h) && s.child(w, "obj") >= 0 && relativeWord(s, w):
-			return []int{h} // "Belarus, which borders Ukraine", its pronoun misplaced
+			return []int{s.antecedent(w)} // "Belarus, which borders Ukraine", its pronoun misplaced
 		case s.hasRel(w, "xcomp"):
 			o := s.children(h, "obj")
 			if len(o) == 0 {

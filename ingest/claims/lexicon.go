@@ -20,6 +20,11 @@ type lexicon struct {
 	affiliations map[string]string
 	roles        *trie           // offices, lower case: "foreign minister", "spokesman"
 	roleHeads    map[string]bool // the last words of offices: "minister"
+	// capitalTitles are the one-word titles the title list writes with a
+	// capital ("Senator", "Mayor"): written so before a name they are a
+	// title; a word listed only in lower case ("dean", "analyst") that is
+	// capitalised there is a given name ("Dean McCarron").
+	capitalTitles map[string]bool
 }
 
 // trie maps token sequences to gazetteer names.
@@ -95,14 +100,15 @@ func setOf(words ...string) map[string]bool {
 
 func newLexicon(vocab *schema.Vocabulary, gaz *schema.Gazetteer) *lexicon {
 	lx := &lexicon{
-		vocab:        vocab,
-		names:        &trie{},
-		frames:       map[string][]schema.Frame{},
-		canonical:    map[string]schema.Entity{},
-		surnames:     map[string]schema.Entity{},
-		affiliations: gaz.Affiliations,
-		roles:        &trie{},
-		roleHeads:    map[string]bool{},
+		vocab:         vocab,
+		names:         &trie{},
+		frames:        map[string][]schema.Frame{},
+		canonical:     map[string]schema.Entity{},
+		surnames:      map[string]schema.Entity{},
+		affiliations:  gaz.Affiliations,
+		roles:         &trie{},
+		roleHeads:     map[string]bool{},
+		capitalTitles: map[string]bool{},
 	}
 	for _, n := range gaz.Names {
 		lx.addName(n)
@@ -117,6 +123,9 @@ func newLexicon(vocab *schema.Vocabulary, gaz *schema.Gazetteer) *lexicon {
 	for _, t := range gaz.Titles {
 		words := hyphenated(strings.Fields(strings.ToLower(t)))
 		lx.roles.insert(words, schema.Name{Form: t})
+		if len(words) == 1 && startsUpper(t) {
+			lx.capitalTitles[words[0]] = true
+		}
 		head := words[len(words)-1]
 		for k, w := range words {
 			if w == "of" && k > 0 {

@@ -68,7 +68,9 @@ var orgCues = setOf("ministry", "department", "council", "agency", "party", "for
 	"institution", "academy", "society", "laboratory", "laboratories", "labs", "consortium",
 	"cooperative", "directorate", "command", "corps", "unit", "division", "agencies", "regiment",
 	"battalion", "militia", "rebels", "insurgents", "ventures", "solutions", "software", "foods",
-	"brewery", "mining", "steel", "chemicals", "railways", "railway", "shipping", "lines")
+	"brewery", "mining", "steel", "chemicals", "railways", "railway", "shipping", "lines",
+	"research", "consulting", "consultancy", "analytics", "associates", "advisors", "advisers",
+	"insurance", "bancorp", "financial", "electronics", "semiconductor", "pharma", "networks")
 
 var placeCues = setOf("province", "county", "region", "district", "city", "village", "town",
 	"island", "islands", "mountains", "mountain", "river", "valley", "street", "square", "airport",
@@ -232,13 +234,20 @@ func (lx *lexicon) titleAt(s *sentence, i int) int {
 	if honorifics[s.lower[i]] {
 		k = 1
 	}
-	if _, n := lx.roles.longest(s.lower, i); n > k {
+	if _, n := lx.roles.longest(s.lower, i); n > k && !(n == 1 && lx.givenName(s, i)) {
 		k = n
 	}
 	if k > 0 && i+k < len(s.toks) && (nameLike(s, i+k) || lx.titleAt(s, i+k) > 0) {
 		return k
 	}
 	return 0
+}
+
+// givenName reports whether a capitalised one-word title at i, inside the
+// sentence, is a given name instead: the title list writes it only in lower
+// case ("Dean McCarron" beside "Senator", "Mayor").
+func (lx *lexicon) givenName(s *sentence, i int) bool {
+	return startsUpper(s.toks[i].Text) && !sentenceInitial(s, i) && !lx.capitalTitles[s.lower[i]] && !honorifics[s.lower[i]]
 }
 
 // properRun returns the end of the run of name words from i, joined by
@@ -259,8 +268,8 @@ func (lx *lexicon) properRun(s *sentence, i int) int {
 			j++
 		case j > i && j+2 < len(s.toks) && nameParticles[s.lower[j]] && tight(s, j+1) && nameLike(s, j+2):
 			j += 2 // "al-Sabah"
-		case j == i+1 && j+1 < len(s.toks) && s.lower[j] == "and" && s.common[i] && nameLike(s, j+1) && hasCue(s, j+1, lx.properRun(s, j+1), orgCues):
-			j++ // "Oil and Natural Gas Corporation", "Securities and Exchange Commission"
+		case j > i && j+1 < len(s.toks) && s.lower[j] == "and" && (s.common[j-1] || orgCues[s.lower[j-1]]) && nameLike(s, j+1) && hasCue(s, j+1, lx.properRun(s, j+1), orgCues):
+			j++ // "Oil and Natural Gas Corporation", "U.S. Securities and Exchange Commission", "UN Relief and Works Agency"
 		case j > i && j+1 < len(s.toks) && (s.lower[j] == "of" || s.lower[j] == "on" || s.lower[j] == "for") && nameLike(s, j+1) && (orgCues[s.lower[j-1]] || placeCues[s.lower[j-1]] || ofNames[s.lower[j-1]]):
 			j++ // "Bank of England", "Council on Foreign Relations", "Province of Aceh"
 		default:

@@ -166,8 +166,9 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 	return out
 }
 
-// apposedRole returns the role noun of a phrase set off by commas right
-// after person m ("Thomas Dawson, an IMF director,"), or -1.
+// apposedRole returns the role noun of a phrase set off by a comma right
+// after person m ("Thomas Dawson, an IMF director,", "X, an analyst with
+// Y"), or -1.
 func (x *Extractor) apposedRole(s *sentence, m *mention) int {
 	j := m.end
 	if j+2 >= len(s.toks) || s.toks[j].Text != "," {
@@ -187,6 +188,8 @@ func (x *Extractor) apposedRole(s *sentence, m *mention) int {
 			return -1
 		case x.lx.roleWord(s, k):
 			r = k
+		case r == k-1 && oneOf(s.lower[k], []string{"of", "at", "with", "for"}):
+			return r // "Dean McCarron, principal analyst at Mercury Research"
 		case !phraseWord(s, k):
 			return -1
 		}
@@ -406,7 +409,7 @@ func (s *sentence) predicatedOf(r int) []int {
 	if s.child(r, "cop") >= 0 {
 		for _, k := range s.children(r, "nsubj") {
 			if s.upos(k) == "PRON" && relatives[s.lower[k]] && s.hasRel(r, "acl:relcl") {
-				out = append(out, s.head[r])
+				out = append(out, s.antecedent(r))
 			} else {
 				out = append(out, s.conjuncts(k)...)
 			}
@@ -492,6 +495,11 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 		}
 	}
 	walk(r, 0)
+	if len(out) == 0 {
+		if k := x.workplaceAfter(s, r, at, ms); k >= 0 {
+			consider(k)
+		}
+	}
 	// Modifiers of the name itself: "US Secretary of State Mike Pompeo".
 	if nameStart >= 0 {
 		for _, c := range s.kids[p] {
@@ -501,6 +509,30 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 		}
 	}
 	return out
+}
+
+// workplaceAfter reads, as written, the body a role's phrase ends with
+// when the parser hung it elsewhere: "group vice president for enterprise
+// platform research at IDC", "senior vice-president for consumer products
+// at ATI". It returns the body's word, or -1.
+func (x *Extractor) workplaceAfter(s *sentence, r int, at []int, ms []*mention) int {
+	for k := r + 1; k+1 < len(s.toks) && k <= r+8; k++ {
+		switch {
+		case s.lower[k] == "at" || s.lower[k] == "with":
+			j := k + 1
+			for j < len(s.toks) && (s.upos(j) == "DET" || at[j] < 0 && s.upos(j) == "NOUN") {
+				j++ // "at research firm IDC Canada"
+			}
+			if j < len(s.toks) && at[j] >= 0 && ms[at[j]].entity.Type == schema.Organization && !ms[at[j]].generic && ms[at[j]].refer == "" {
+				return ms[at[j]].head
+			}
+			return -1
+		case s.lower[k] == "for" || s.lower[k] == "of" || s.lower[k] == "and" || phraseWord(s, k) && at[k] < 0:
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // namedBy returns the name a common noun is given right after it ("group

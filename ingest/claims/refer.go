@@ -69,7 +69,18 @@ func (a *article) mainCountry(all [][]*mention) {
 // join the entity they are a short form of, pronouns and descriptions take
 // the entity they stand for. Mentions left unresolved get no entity.
 func (a *article) resolve(s *sentence, ms []*mention) {
-	for _, m := range ms {
+	bracketed := bracketNames(s, ms)
+	for i, m := range ms {
+		if j, ok := bracketed[i]; ok && ms[j].known && !m.known {
+			// "the UN Relief and Works Agency (UNRWA)": the name in
+			// brackets is the one the article knows.
+			m.entity, m.known = ms[j].entity, true
+		}
+		if k, ok := bracketed[-1-i]; ok && !m.known && ms[k].entity.Name != "" {
+			// The short form defined in brackets, and so later on.
+			a.entities = append(a.entities, &docEntity{entity: ms[k].entity, words: foldedWords(m.entity.Name)})
+			m.entity = ms[k].entity
+		}
 		switch {
 		case m.refer != "":
 			a.resolveReference(s, m)
@@ -90,6 +101,26 @@ func (a *article) resolve(s *sentence, ms []*mention) {
 	}
 }
 
+// bracketNames pairs an organisation's name with the short form written
+// in brackets right after it ("Texas A&M University (TAMU)"): key i gives
+// the short form of mention i, key -1-j the full name of short form j.
+func bracketNames(s *sentence, ms []*mention) map[int]int {
+	var out map[int]int
+	for i := 0; i+1 < len(ms); i++ {
+		m, n := ms[i], ms[i+1]
+		if m.generic || n.generic || m.refer != "" || n.refer != "" || m.entity.Type != schema.Organization ||
+			n.start != m.end+1 || n.end != n.start+1 || n.end >= len(s.toks) ||
+			s.toks[m.end].Text != "(" || s.toks[n.end].Text != ")" || !isAcronym(s.toks[n.start].Text) {
+			continue
+		}
+		if out == nil {
+			out = map[int]int{}
+		}
+		out[i], out[-1-(i+1)] = i+1, i
+	}
+	return out
+}
+
 // resolveName joins an unknown name to the article's entity it is a short
 // form of ("Kestrel" for "Kestrel Marine Holdings", "Smith" for "John
 // Smith"), to a known person by surname, or makes it a new entity.
@@ -105,7 +136,7 @@ func (a *article) resolveName(s *sentence, m *mention) {
 			return
 		}
 	}
-	if len(words) == 1 && m.entity.Type == schema.Organization && locative(s, m.head) {
+	if len(words) == 1 && m.entity.Type == schema.Organization && locative(s, m.head) && !isAcronym(s.toks[m.start].Text) {
 		m.entity.Type = schema.Place
 	}
 	a.entities = append(a.entities, &docEntity{entity: m.entity, words: words, person: m.entity.Type == schema.Person})
