@@ -55,26 +55,23 @@ func (e *ParseError) Error() string {
 		e.Question, e.Reason, strings.Join(Forms, "\n  "))
 }
 
-// Parser reads questions with the vocabulary's trigger words, so verbs in
-// any tense and their nouns ("imposed sanctions on") name predicates.
+// Parser reads questions with the vocabulary's frames, the lemmas the
+// extractor reads articles with: a verb in any inflection, with the object
+// its frame needs ("imposed sanctions on", "held talks with"), its particle
+// ("took over") and, if one follows, its preposition.
 type Parser struct {
-	vocab    *schema.Vocabulary
-	triggers map[string][]schema.Trigger
+	verbs map[string][]*verbPhrase // by the verb's first word
+	span  int                      // the most words a phrase takes
 }
 
 // NewParser makes a parser for a vocabulary.
 func NewParser(vocab *schema.Vocabulary) *Parser {
-	p := &Parser{vocab: vocab, triggers: map[string][]schema.Trigger{}}
-	for _, t := range vocab.Triggers() {
-		if t.Kind == schema.Member || t.Kind == schema.Between {
-			continue
-		}
-		for _, w := range t.Slots[0].Words {
-			p.triggers[w] = append(p.triggers[w], t)
+	p := &Parser{verbs: verbPhrases(vocab)}
+	for _, phrases := range p.verbs {
+		for _, ph := range phrases {
+			p.span = max(p.span, ph.span())
 		}
 	}
-	// Base forms of verbs whose vocabulary lists only inflections, as
-	// questions use them after "did".
 	return p
 }
 
@@ -132,10 +129,12 @@ func (p *Parser) Parse(text string) (Question, error) {
 		return p.clause(q, AskWhen, orig(m, 1))
 	case reObj.MatchString(low):
 		m := reObj.FindStringSubmatchIndex(low)
-		words := strings.Fields(orig(m, 1))
-		for i := 1; i < len(words); i++ {
-			if pred, n := p.predicateAt(words, i); n > 0 && i+n == len(words) {
-				q.Kind, q.Predicate, q.Subject = AskObjects, pred, strings.Join(words[:i], " ")
+		if q, ok := p.objects(q, orig(m, 1)); ok {
+			return q, nil
+		}
+		// "Who has sued Globex?" asks who did it.
+		if m := reSubj.FindStringSubmatchIndex(low); m != nil {
+			if q, err := p.subjects(q, low[m[2]:m[3]], orig(m, 2)); err == nil {
 				return q, nil
 			}
 		}
@@ -145,84 +144,48 @@ func (p *Parser) Parse(text string) (Question, error) {
 		return p.clause(q, AskCheck, orig(m, 1))
 	case reSubj.MatchString(low):
 		m := reSubj.FindStringSubmatchIndex(low)
-		if who := low[m[2]:m[3]]; who != "who" {
-			t, ok := typeWords[strings.TrimPrefix(who, "which ")]
-			if !ok {
-				return q, &ParseError{Question: text, Reason: fmt.Sprintf("%q is not a kind of entity", who)}
-			}
-			q.Type = t
-		}
-		words := strings.Fields(orig(m, 2))
-		if pred, n := p.predicateAt(words, 0); n > 0 && n < len(words) {
-			q.Kind, q.Predicate, q.Object = AskSubjects, pred, strings.Join(words[n:], " ")
-			return q, nil
-		}
-		return q, &ParseError{Question: text, Reason: "no verb of the vocabulary after " + strings.ToLower(who(low, m))}
+		return p.subjects(q, low[m[2]:m[3]], orig(m, 2))
 	}
 	return q, &ParseError{Question: text, Reason: "not one of the forms"}
 }
 
-func who(low string, m []int) string { return low[m[2]:m[3]] }
+// objects reads "SUBJECT VERB" after "What did", the verb at its end.
+func (p *Parser) objects(q Question, s string) (Question, bool) {
+	words := strings.Fields(s)
+	for i := 1; i < len(words); i++ {
+		if pred, _, ok := p.verbAt(words, i, false); ok {
+			q.Kind, q.Predicate, q.Subject = AskObjects, pred, strings.Join(words[:i], " ")
+			return q, true
+		}
+	}
+	return q, false
+}
+
+// subjects reads "VERB OBJECT" after "Who" or "Which TYPE".
+func (p *Parser) subjects(q Question, who, s string) (Question, error) {
+	if who != "who" {
+		t, ok := typeWords[strings.TrimPrefix(who, "which ")]
+		if !ok {
+			return q, &ParseError{Question: q.Text, Reason: fmt.Sprintf("%q is not a kind of entity", who)}
+		}
+		q.Type = t
+	}
+	if pred, obj, ok := p.verbAt(strings.Fields(s), 0, true); ok {
+		q.Kind, q.Predicate, q.Object = AskSubjects, pred, strings.Join(obj, " ")
+		return q, nil
+	}
+	return q, &ParseError{Question: q.Text, Reason: "no verb of the vocabulary after " + who}
+}
 
 // clause splits "SUBJECT VERB OBJECT" at the vocabulary verb.
 func (p *Parser) clause(q Question, kind QuestionKind, s string) (Question, error) {
 	words := strings.Fields(s)
 	for i := 1; i < len(words); i++ {
-		if pred, n := p.predicateAt(words, i); n > 0 && i+n < len(words) {
+		if pred, obj, ok := p.verbAt(words, i, true); ok {
 			q.Kind, q.Predicate = kind, pred
-			q.Subject, q.Object = strings.Join(words[:i], " "), strings.Join(words[i+n:], " ")
+			q.Subject, q.Object = strings.Join(words[:i], " "), strings.Join(obj, " ")
 			return q, nil
 		}
 	}
 	return q, &ParseError{Question: q.Text, Reason: "no verb of the vocabulary between two names"}
-}
-
-// predicateAt matches a trigger phrase at words[i] and returns its
-// predicate and length in words. Base forms ("buy", "sanction") are the
-// first form the vocabulary lists for each verb.
-func (p *Parser) predicateAt(words []string, i int) (string, int) {
-	best, bestN := "", 0
-	for _, t := range p.triggers[strings.ToLower(words[i])] {
-		if n, ok := matchWords(t.Slots, words, i); ok && n > bestN {
-			best, bestN = t.Predicate, n
-		}
-	}
-	return best, bestN
-}
-
-// matchWords matches trigger slots against words from i, longest first.
-func matchWords(slots []schema.Slot, words []string, i int) (int, bool) {
-	if len(slots) == 0 {
-		return 0, true
-	}
-	s, rest := slots[0], slots[1:]
-	best, found := 0, false
-	try := func(used int, ok bool, n int) {
-		if ok && used+n > best {
-			best, found = used+n, true
-		}
-	}
-	switch {
-	case s.Any:
-		for n := 0; n <= 4 && i+n <= len(words); n++ {
-			m, ok := matchWords(rest, words, i+n)
-			try(m, ok, n)
-		}
-	case s.Object:
-		return 0, false
-	default:
-		if s.Optional {
-			m, ok := matchWords(rest, words, i)
-			try(m, ok, 0)
-		}
-		if i < len(words) {
-			for _, w := range s.Words {
-				if strings.EqualFold(w, words[i]) {
-					m, ok := matchWords(rest, words, i+1)
-					try(m, ok, 1)
-				}
-			}
-		}
-	}
-	return best, found
 }

@@ -20,7 +20,7 @@ type Extractor struct {
 }
 
 // NewExtractor makes an extractor from a vocabulary with frames (see
-// schema.DefaultFrames), a gazetteer and a syntax model.
+// schema.Default), a gazetteer and a syntax model.
 func NewExtractor(vocab *schema.Vocabulary, gaz *schema.Gazetteer, model *syntax.Model) *Extractor {
 	return &Extractor{x: claims.NewExtractor(vocab, gaz, model)}
 }
@@ -28,11 +28,7 @@ func NewExtractor(vocab *schema.Vocabulary, gaz *schema.Gazetteer, model *syntax
 // DefaultExtractor makes the extractor claimgraph ships: the embedded
 // frames, gazetteer and English model.
 func DefaultExtractor() (*Extractor, error) {
-	_, gaz, err := schema.Default()
-	if err != nil {
-		return nil, err
-	}
-	vocab, err := schema.DefaultFrames()
+	vocab, gaz, err := schema.Default()
 	if err != nil {
 		return nil, err
 	}

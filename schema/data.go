@@ -19,27 +19,9 @@ var (
 	}
 )
 
-var (
-	framesOnce sync.Once
-	frames     struct {
-		vocab *Vocabulary
-		err   error
-	}
-)
-
-// DefaultFrames returns the embedded vocabulary with its frames
-// (data/frames.txt), parsed once.
-func DefaultFrames() (*Vocabulary, error) {
-	framesOnce.Do(func() {
-		frames.err = withFile("frames.txt", func(r io.Reader) (err error) {
-			frames.vocab, err = ParseFrames(r)
-			return err
-		})
-	})
-	return frames.vocab, frames.err
-}
-
-// Default returns the embedded vocabulary and gazetteer, parsed once.
+// Default returns the embedded vocabulary with its frames
+// (data/frames.txt) and the gazetteer, parsed once. The extractor reads
+// claims and the question parser reads questions with the same frames.
 func Default() (*Vocabulary, *Gazetteer, error) {
 	loadOnce.Do(func() {
 		loaded.vocab, loaded.gaz, loaded.err = load()
@@ -49,8 +31,8 @@ func Default() (*Vocabulary, *Gazetteer, error) {
 
 func load() (*Vocabulary, *Gazetteer, error) {
 	var vocab *Vocabulary
-	err := withFile("predicates.txt", func(r io.Reader) (err error) {
-		vocab, err = ParseVocabulary(r)
+	err := withFile("frames.txt", func(r io.Reader) (err error) {
+		vocab, err = ParseFrames(r)
 		return err
 	})
 	if err != nil {

@@ -11,15 +11,26 @@ func TestDefaultLoads(t *testing.T) {
 		"praised", "rejected", "supports", "opposes", "cooperates_with", "trades_with",
 		"mediates", "sanctioned", "invaded", "annexed", "attacked", "fought", "deployed",
 		"bought", "sold", "made_by", "member_of", "part_of", "borders", "closed",
-		"official_of", "seeks_to_join"}
+		"official_of", "seeks_to_join", "signed_agreement_with", "killed", "detained", "seized",
+		"threatened", "sued", "owns", "invested_in", "supplied"}
 	for _, name := range core {
 		if _, ok := vocab.Lookup(name); !ok {
 			t.Errorf("core predicate %q missing from the vocabulary", name)
 		}
 	}
-	for _, sym := range []string{"met", "cooperates_with", "trades_with", "fought", "borders"} {
-		if !vocab.Symmetric(sym) {
-			t.Errorf("%s should be symmetric", sym)
+	if len(vocab.Predicates) != len(core) {
+		t.Errorf("%d predicates, want the %d core ones", len(vocab.Predicates), len(core))
+	}
+	symmetric := map[string]bool{"met": true, "cooperates_with": true, "trades_with": true, "fought": true,
+		"borders": true, "signed_agreement_with": true}
+	for _, p := range vocab.Predicates {
+		if p.Symmetric != symmetric[p.Name] {
+			t.Errorf("%s: symmetric %v, want %v", p.Name, p.Symmetric, symmetric[p.Name])
+		}
+	}
+	for _, name := range []string{"sued", "owns", "supplied", "bought"} {
+		if p, _ := vocab.Lookup(name); len(p.Frames) == 0 {
+			t.Errorf("%s has no frames", name)
 		}
 	}
 	forms := map[string]string{}
