@@ -154,6 +154,13 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Matt Eastwood official_of IDC"}, nil},
 		{"a workplace after what the office is over", "Adrian Hartog, senior vice-president for consumer products at ATI, praised the deal.",
 			[]string{"Adrian Hartog official_of ATI"}, nil},
+		{"a finite verb after an apposition and an adverb", "Susan Rice, President Obama's national security adviser, sharply criticized Prime Minister Benjamin Netanyahu of Israel on Tuesday.",
+			[]string{"Susan Rice criticized Benjamin Netanyahu", "Susan Rice official_of United States",
+				"Barack Obama official_of United States", "Benjamin Netanyahu official_of Israel"}, []string{"Benjamin Netanyahu criticized"}},
+		{"a thing named in apposition", "They sailed on the Scientology-owned cruise ship, Freewinds.",
+			[]string{"Scientology owns Freewinds"}, nil},
+		{"a body after to is no place", "Gazprom delivered gas to Naftogaz on Monday.",
+			[]string{"Gazprom supplied Naftogaz"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

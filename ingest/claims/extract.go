@@ -373,6 +373,20 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 			return ms[j].entity, true
 		}
 	}
+	// A common noun named by a name before it or in apposition, before
+	// the kind of thing it is: "S-400 air defense systems", "the Bosphorus
+	// straits", "the Syrian branch of the PKK, the YPG", "the cruise ship,
+	// Freewinds".
+	if i := at[w]; (i < 0 || ms[i].generic) && s.upos(w) == "NOUN" {
+		for _, k := range s.kids[w] {
+			if !(s.hasRel(k, "compound") && k < w || s.hasRel(k, "appos")) {
+				continue
+			}
+			if j := at[k]; j >= 0 && !ms[j].generic && !ms[j].adjective() && ms[j].entity.Name != "" && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
+		}
+	}
 	if i := at[w]; i >= 0 {
 		m := ms[i]
 		switch {
@@ -395,19 +409,6 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 				if i := at[k]; i >= 0 && ms[i].entity.Type == schema.Person && accepts(ms[i].entity) {
 					return ms[i].entity, true
 				}
-			}
-		}
-	}
-	// A common noun named by a name before it or in apposition: "S-400
-	// air defense systems", "the Bosphorus straits", "the Syrian branch
-	// of the PKK, the YPG".
-	if i := at[w]; (i < 0 || ms[i].generic) && s.upos(w) == "NOUN" {
-		for _, k := range s.kids[w] {
-			if !(s.hasRel(k, "compound") && k < w || s.hasRel(k, "appos")) {
-				continue
-			}
-			if j := at[k]; j >= 0 && !ms[j].generic && !ms[j].adjective() && ms[j].entity.Name != "" && accepts(ms[j].entity) {
-				return ms[j].entity, true
 			}
 		}
 	}

@@ -70,7 +70,9 @@ var orgCues = setOf("ministry", "department", "council", "agency", "party", "for
 	"battalion", "militia", "rebels", "insurgents", "ventures", "solutions", "software", "foods",
 	"brewery", "mining", "steel", "chemicals", "railways", "railway", "shipping", "lines",
 	"research", "consulting", "consultancy", "analytics", "associates", "advisors", "advisers",
-	"insurance", "bancorp", "financial", "electronics", "semiconductor", "pharma", "networks")
+	"insurance", "bancorp", "financial", "electronics", "semiconductor", "pharma", "networks",
+	"hotels", "resorts", "stores", "brands", "mills", "magazine", "newspaper", "gazette", "herald",
+	"tribune", "daily", "weekly", "chronicle", "observer", "telegraph", "guardian", "express")
 
 var placeCues = setOf("province", "county", "region", "district", "city", "village", "town",
 	"island", "islands", "mountains", "mountain", "river", "valley", "street", "square", "airport",

@@ -136,7 +136,7 @@ func (a *article) resolveName(s *sentence, m *mention) {
 			return
 		}
 	}
-	if len(words) == 1 && m.entity.Type == schema.Organization && locative(s, m.head) && !isAcronym(s.toks[m.start].Text) {
+	if len(words) == 1 && m.entity.Type == schema.Organization && placeOnly(s, m.head) && !isAcronym(s.toks[m.start].Text) {
 		m.entity.Type = schema.Place
 	}
 	a.entities = append(a.entities, &docEntity{entity: m.entity, words: words, person: m.entity.Type == schema.Person})
@@ -221,6 +221,17 @@ func acronymOf(words, full []string) bool {
 		}
 	}
 	return true
+}
+
+// placeOnly reports whether nominal i is the object of a preposition that
+// takes places rather than bodies: "in Oxford", but "sold to Gazprom",
+// "bought from Exxon", "an analyst at Ovum".
+func placeOnly(s *sentence, i int) bool {
+	switch s.caseOf(i) {
+	case "in", "near", "outside", "into", "across", "inside", "around":
+		return true
+	}
+	return false
 }
 
 // locative reports whether nominal i is the object of a preposition of

@@ -435,10 +435,11 @@ func b2u(b bool) uint64 {
 
 // finite repairs the verbs a news sentence must have where the tagger
 // left them out (see Analyzer.Finite):
-//   - the first past participle after a noun or name and before its
-//     object, with no finite verb, auxiliary or relative pronoun before
-//     it, is a past tense ("The Economic Community of West African States
-//     imposed sanctions on Niger");
+//   - the first past participle after a noun or name (adverbs and an
+//     apposition's closing comma between) and before its object, with no
+//     finite verb, auxiliary or relative pronoun before it, is a past
+//     tense ("The Economic Community of West African States imposed
+//     sanctions on Niger", "X, an adviser, sharply criticized Y");
 //   - a plural noun after a relative pronoun and before a name or
 //     determiner is a present tense ("Belarus, which borders Ukraine");
 //   - in a sentence with no verb at all, a plural noun between two names
@@ -485,7 +486,16 @@ func (ts *tagSet) finite(tags []int32, lowers []string) {
 		if ts.xpos[tags[i]] != "VBN" {
 			continue
 		}
-		before := ts.upos[tags[i-1]]
+		// Adverbs and the comma closing an apposition may come between
+		// ("Susan Rice, Obama's adviser, sharply criticized Netanyahu").
+		b := i - 1
+		for b > 0 && ts.upos[tags[b]] == "ADV" {
+			b--
+		}
+		if b > 0 && lowers[b] == "," {
+			b--
+		}
+		before := ts.upos[tags[b]]
 		if (before == "NOUN" || before == "PROPN") && object(i+1) {
 			tags[i] = vbd
 			return
