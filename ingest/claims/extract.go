@@ -411,6 +411,19 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 				}
 			}
 		}
+		// Read as written when the parser broke the title up: "British
+		// Chancellor of the Exchequer Nigel Lawson".
+		for k := w + 1; k < len(s.toks) && k <= w+5; k++ {
+			if i := at[k]; i >= 0 && ms[i].start == k && ms[i].entity.Type == schema.Person {
+				if accepts(ms[i].entity) {
+					return ms[i].entity, true
+				}
+				break
+			}
+			if !(s.lower[k] == "of" || s.lower[k] == "the" || startsUpper(s.toks[k].Text) && s.upos(k) == "PROPN") {
+				break
+			}
+		}
 	}
 	// A noun that acts for its country or organisation, or stands for its
 	// possessor.

@@ -372,11 +372,12 @@ func (s *sentence) objects(f schema.Frame, w, objNoun int) ([]int, string) {
 	}
 	// The required object's own phrase first: "fired rockets at Israel on
 	// Tuesday".
-	for _, owner := range []int{objNoun, w} {
-		if owner < 0 {
-			continue
-		}
-		for _, k := range s.kids[owner] {
+	var fromObj []int
+	if objNoun >= 0 {
+		fromObj = s.kids[objNoun]
+	}
+	for _, kids := range [][]int{fromObj, s.kids[w], s.attached(w)} {
+		for _, k := range kids {
 			if !s.hasRel(k, "obl", "nmod", "obj", "iobj") || s.hasRel(k, "nmod:poss") || notNames[s.lower[k]] {
 				continue
 			}
@@ -420,13 +421,23 @@ func (s *sentence) verbFrame(out []found, f schema.Frame, w int) []found {
 }
 
 // attached returns the dependents of verb w and, since parsers often hang
-// a verb's prepositional phrase on its object ("sold drones to Kyiv"), the
-// nominal dependents of its direct objects.
+// a verb's prepositional phrase on its object ("sold drones to Kyiv") or
+// on another phrase of the verb, the nominal dependents of its direct
+// objects and obliques.
 func (s *sentence) attached(w int) []int {
 	out := append([]int(nil), s.kids[w]...)
 	for _, o := range s.children(w, "obj") {
 		for _, k := range s.kids[o] {
 			if s.hasRel(k, "nmod") && !s.hasRel(k, "nmod:poss") {
+				out = append(out, k)
+			}
+		}
+	}
+	// And on its obliques: "spoke on the telephone to Bush", "talked at a
+	// dinner with Sanders".
+	for _, o := range s.children(w, "obl") {
+		for _, k := range s.kids[o] {
+			if s.hasRel(k, "nmod") && !s.hasRel(k, "nmod:poss") && s.caseOf(k) != "of" {
 				out = append(out, k)
 			}
 		}

@@ -136,7 +136,7 @@ func (a *article) resolveName(s *sentence, m *mention) {
 			return
 		}
 	}
-	if len(words) == 1 && m.entity.Type == schema.Organization && placeOnly(s, m.head) && !isAcronym(s.toks[m.start].Text) {
+	if len(words) == 1 && m.entity.Type == schema.Organization && (placeOnly(s, m.head) || regionOf(s, m.head)) && !isAcronym(s.toks[m.start].Text) {
 		m.entity.Type = schema.Place
 	}
 	a.entities = append(a.entities, &docEntity{entity: m.entity, words: words, person: m.entity.Type == schema.Person})
@@ -233,6 +233,22 @@ func placeOnly(s *sentence, i int) bool {
 	}
 	return false
 }
+
+// regionOf reports whether nominal i names what a word of geography is of:
+// "the coast of Aceh", "the Russian republic of Dagestan", "the outskirts
+// of Kirkuk".
+func regionOf(s *sentence, i int) bool {
+	if s.hasRel(i, "conj") && s.head[i] >= 0 {
+		i = s.head[i] // "of Husseiniyah and Yarmouk"
+	}
+	h := s.head[i]
+	return h >= 0 && s.caseOf(i) == "of" && s.upos(h) == "NOUN" && (regionNouns[s.lemma(h)] || placeCues[s.lemma(h)] || geoNouns[s.lemma(h)])
+}
+
+// geoNouns are the words of geography that take a place's name after "of".
+var geoNouns = setOf("coast", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
+	"southeast", "southwest", "centre", "center", "heart", "shore", "shores", "waters", "streets",
+	"suburbs", "neighborhoods", "neighbourhoods", "districts", "provinces", "regions", "villages", "towns")
 
 // locative reports whether nominal i is the object of a preposition of
 // place ("in Oxford", "near Kirkuk").

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand/v2"
+	"strings"
 )
 
 // tagger assigns each word a pair of tags, universal (UPOS) and Penn
@@ -456,6 +457,29 @@ func (ts *tagSet) finite(tags []int32, lowers []string) {
 		}
 		return false
 	}
+	// "are today meeting Lawson": an -ing noun after a form of "be" and
+	// before a name, pronoun or determiner is the progressive.
+	if vbg := ts.find("VERB", "VBG"); vbg >= 0 {
+		for i := 1; i+1 < len(tags); i++ {
+			if ts.xpos[tags[i]] != "NN" || !strings.HasSuffix(lowers[i], "ing") {
+				continue
+			}
+			next := ts.upos[tags[i+1]]
+			if next == "ADJ" && i+2 < len(tags) {
+				next = ts.upos[tags[i+2]] // "meeting British Chancellor ..."
+			}
+			if next != "DET" && next != "PROPN" && next != "PRON" {
+				continue
+			}
+			b := i - 1
+			for b > 0 && (ts.upos[tags[b]] == "ADV" || lowers[b] == "today" || lowers[b] == "now") {
+				b--
+			}
+			if progressiveBe[lowers[b]] {
+				tags[i] = vbg
+			}
+		}
+	}
 	verbs := 0
 	for i, t := range tags {
 		if ts.upos[t] == "VERB" || ts.upos[t] == "AUX" {
@@ -502,6 +526,9 @@ func (ts *tagSet) finite(tags []int32, lowers []string) {
 		}
 	}
 }
+
+// progressiveBe are the forms of "be" a progressive follows.
+var progressiveBe = map[string]bool{"is": true, "are": true, "was": true, "were": true, "am": true, "'re": true, "been": true, "be": true}
 
 // find returns the tag with the given UPOS and XPOS, or -1.
 func (ts *tagSet) find(upos, xpos string) int32 {
