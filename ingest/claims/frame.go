@@ -492,6 +492,11 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 		return out
 	}
 	subjs, clause := s.nounSubjects(w)
+	if prep == "of" && clause == s.head[w] && clause >= 0 && receives[s.lemma(clause)] && s.hasRel(w, "obj") {
+		// "she retained the support of the White House": the "of" phrase
+		// gives, the verb's subject receives.
+		subjs, objs = objs, subjs
+	}
 	if clause == s.head[w] && clause >= 0 && promises[s.lemma(clause)] && s.hasRel(w, "obj") {
 		clause = w // "pledged aid to Ukraine": the aid is promised, read from the noun
 	}
@@ -504,6 +509,11 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 	}
 	return out
 }
+
+// receives are the verbs whose subject gets what their object's "of"
+// phrase gives ("won the backing of", "has the support of").
+var receives = setOf("retain", "receive", "win", "get", "gain", "enjoy", "have", "lose", "seek",
+	"need", "secure", "earn", "keep", "court", "want", "obtain", "attract")
 
 // nounSubjects returns who does what noun w names: its possessor, a name
 // or adjective before it, a "by" or "from" phrase, or else the subject of

@@ -343,11 +343,39 @@ func personWords(s *sentence, i, j int) bool {
 		if nameParticles[s.lower[k]] || tight(s, k) {
 			continue
 		}
-		if isAcronym(t) && len(t) > 2 || strings.ContainsAny(t, "0123456789") {
+		if isAcronym(t) && len(t) > 2 || strings.ContainsAny(t, "0123456789") || innerCapital(t) || companySuffix(s.lower[k]) {
 			return false
 		}
 	}
 	return true
+}
+
+// innerCapital reports whether a word is written with a capital inside it
+// as brands are ("InfiniBand", "SeaMicro"), not as names of the Mc, Mac,
+// O', De, La and Le kinds ("McCarron", "DeVito").
+func innerCapital(w string) bool {
+	for _, p := range []string{"Mc", "Mac", "O'", "O’", "De", "Di", "Da", "La", "Le", "Van", "Von", "Al-", "El-", "Ben"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) && !strings.ContainsRune("-'’", rune(w[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// companySuffix reports whether a word ends as the names of firms do and
+// people's do not ("Microsystems", "Aeronautics", "Qlogic").
+func companySuffix(w string) bool {
+	for _, suf := range []string{"systems", "ics", "tronic", "ware", "soft", "tech", "logic", "corp", "works", "com", "net", "bank"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 func isAcronym(w string) bool {
@@ -425,7 +453,7 @@ func (lx *lexicon) commonNoun(s *sentence, i int) *mention {
 	if low == "state" && i+2 < len(s.toks) && tight(s, i+1) && stateVerbs[s.lower[i+2]] {
 		return &mention{start: i, end: i + 1, refer: "the state", entity: schema.Entity{Type: schema.Country}}
 	}
-	if t, ok := descriptions[s.lemma(i)]; ok && definite(s, i) {
+	if t, ok := descriptions[s.lemma(i)]; ok && definite(s, i) && !nameBefore(s, i) {
 		return &mention{start: i, end: i + 1, refer: "the " + s.lemma(i), entity: schema.Entity{Type: t}}
 	}
 	// "the prime minister", "the company's chief executive": the person
@@ -434,6 +462,18 @@ func (lx *lexicon) commonNoun(s *sentence, i int) *mention {
 		return &mention{start: i, end: i + 1, refer: "the " + s.lemma(i), office: true, entity: schema.Entity{Type: schema.Person}}
 	}
 	return nil
+}
+
+// nameBefore reports whether noun i is modified by a name written before
+// it ("the BMW group", "the Russian government"): the phrase names what it
+// is of and takes up nothing said before.
+func nameBefore(s *sentence, i int) bool {
+	for _, k := range s.kids[i] {
+		if k < i && s.hasRel(k, "compound", "amod") && startsUpper(s.toks[k].Text) && !sentenceInitial(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateVerbs follow "state-" when a state owns what they describe.

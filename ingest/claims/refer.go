@@ -317,9 +317,19 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 			score -= 4 // "in Syria and Libya": places are rarely what "it" acts for
 		}
 		if dist == 0 {
-			score += c.start - m.start // nearer before it is better; after it is worse
 			if c.start > m.start {
 				continue
+			}
+			// Nearer before it is better. For a pronoun a name of its own
+			// sentence comes before the sentences past; a description
+			// ("the company") more often takes up the article's topic.
+			score += max((c.start-m.start)/4, -8)
+			if (strings.HasPrefix(m.refer, "the ") || !possessives[m.refer] && !s.hasRel(m.head, "nsubj", "nsubj:pass")) && inClauseSubject(s, m.head, c.head) {
+				// "it bought 20 pct of Hk Hotels from the firm's chairman",
+				// "X, a unit of Y, will own the company", "Kenya left,
+				// accusing it": a description, or a pronoun object, is
+				// not its own clause's subject.
+				score -= 8
 			}
 		}
 		if thing >= 0 && (dist > 0 || c.start < thingEnd) {
@@ -337,6 +347,24 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 	default:
 		m.entity = schema.Entity{}
 	}
+}
+
+// inClauseSubject reports whether word c is inside the subject of the
+// clause word w is in.
+func inClauseSubject(s *sentence, w, c int) bool {
+	h := s.head[w]
+	for steps := 0; h >= 0 && !s.verbal(h) && steps < 4; steps++ {
+		h = s.head[h]
+	}
+	if h < 0 {
+		return false
+	}
+	for _, k := range s.subjects(h) {
+		if from, to := s.subtree(k); c >= from && c < to {
+			return true
+		}
+	}
+	return false
 }
 
 // possessives are the pronouns that say whose something is.
@@ -378,6 +406,9 @@ func (a *article) clauseSubject(s *sentence, m *mention, want map[schema.EntityT
 func lastThing(s *sentence, m *mention) int {
 	if m.refer != "it" {
 		return -1
+	}
+	if h := s.head[m.head]; h > m.head && s.hasRel(m.head, "nsubj") && s.verbal(h) && s.child(h, "obj") >= 0 {
+		return -1 // "... the fabric, and in July it acquired Fulcrum": a doer, not the thing
 	}
 	for k := m.start - 1; k >= 0; k-- {
 		if s.upos(k) == "NOUN" && s.xpos(k) == "NN" && s.hasRel(k, "obj", "nsubj", "nsubj:pass") && s.child(k, "det") >= 0 && s.child(k, "compound") < 0 {
