@@ -302,6 +302,14 @@ func (s *sentence) subjects(w int) []int {
 		}
 		if k := s.children(w, "nsubj"); len(k) > 0 {
 			k = k[:1] // a clause has one subject; a second is the parser's slip
+			if s.child(k[0], "case") >= 0 {
+				// "he would be in Switzerland negotiating": a phrase with a
+				// preposition is no subject; its own subject is.
+				if ks := s.children(k[0], "nsubj"); len(ks) > 0 {
+					return s.expand(ks[:1])
+				}
+				return nil
+			}
 			if s.upos(k[0]) == "PRON" && relatives[s.lower[k[0]]] && s.hasRel(w, "acl:relcl") {
 				return []int{s.antecedent(w)} // "the firm that bought"
 			}
@@ -312,8 +320,8 @@ func (s *sentence) subjects(w int) []int {
 			return nil
 		}
 		switch {
-		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h):
-			return []int{h} // "troops guarding the border"
+		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h) && !locative(s, h):
+			return []int{h} // "troops guarding the border", not "in Switzerland negotiating"
 		case s.hasRel(w, "acl:relcl") && s.nominal(h) && s.child(w, "obj") >= 0 && relativeWord(s, w):
 			return []int{s.antecedent(w)} // "Belarus, which borders Ukraine", its pronoun misplaced
 		case s.hasRel(w, "xcomp"):
@@ -496,6 +504,10 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 		// "she retained the support of the White House": the "of" phrase
 		// gives, the verb's subject receives.
 		subjs, objs = objs, subjs
+	} else if prep == "of" && clause == w && len(subjs) == 0 || prep == "of" && clause != w && !s.hasRel(w, "obj") {
+		// "the support of Mr Magnier was crucial": who gives it, to whom,
+		// the phrase does not say.
+		return out
 	}
 	if clause == s.head[w] && clause >= 0 && promises[s.lemma(clause)] && s.hasRel(w, "obj") {
 		clause = w // "pledged aid to Ukraine": the aid is promised, read from the noun
@@ -542,8 +554,8 @@ func (s *sentence) nounSubjects(w int) ([]int, int) {
 	if len(mods) > 0 {
 		return mods, w
 	}
-	if h := s.head[w]; h >= 0 && s.hasRel(w, "obj") && s.verbal(h) {
-		return s.subjects(h), h
+	if h := s.head[w]; h >= 0 && s.hasRel(w, "obj") && s.verbal(h) && !(reports[s.lemma(h)] && s.lemma(h) != "announce" && s.lemma(h) != "declare") {
+		return s.subjects(h), h // "Turkey completed the purchase of", not "X said the support of"
 	}
 	return nil, w
 }

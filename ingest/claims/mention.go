@@ -72,7 +72,8 @@ var orgCues = setOf("ministry", "department", "council", "agency", "party", "for
 	"research", "consulting", "consultancy", "analytics", "associates", "advisors", "advisers",
 	"insurance", "bancorp", "financial", "electronics", "semiconductor", "pharma", "networks",
 	"hotels", "resorts", "stores", "brands", "mills", "magazine", "newspaper", "gazette", "herald",
-	"tribune", "daily", "weekly", "chronicle", "observer", "telegraph", "guardian", "express")
+	"tribune", "daily", "weekly", "chronicle", "observer", "telegraph", "guardian", "express",
+	"convention", "conference", "caucus")
 
 var placeCues = setOf("province", "county", "region", "district", "city", "village", "town",
 	"island", "islands", "mountains", "mountain", "river", "valley", "street", "square", "airport",
@@ -98,8 +99,14 @@ func (lx *lexicon) recognize(s *sentence) []*mention {
 	}
 	var out []*mention
 	covered := make([]bool, n)
+	shouted := allCaps(s)
 	for i := 0; i < n; {
 		m, j := lx.nameRun(s, keys, i)
+		if m != nil && shouted && !m.known {
+			// A headline in capitals ("HK HOTELS SOARS") has every word
+			// shaped as a name: only the names the gazetteer knows are.
+			m = nil
+		}
 		if m == nil {
 			i = max(j, i+1)
 			continue
@@ -171,6 +178,29 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 		return nil, end
 	}
 	return lx.unknownName(s, i, end), end
+}
+
+// allCaps reports whether a sentence is written in capitals, as wire
+// headlines are: three or more words of letters, nearly all upper case.
+func allCaps(s *sentence) bool {
+	words, upper := 0, 0
+	for _, t := range s.toks {
+		letters := false
+		lower := false
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				letters = true
+				lower = lower || unicode.IsLower(r)
+			}
+		}
+		if letters {
+			words++
+			if !lower {
+				upper++
+			}
+		}
+	}
+	return words >= 3 && upper*10 >= words*9
 }
 
 // lowerCommon reports whether a gazetteer match is a common word written

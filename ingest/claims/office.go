@@ -36,7 +36,7 @@ var privateRoles = setOf("professor", "academic", "analyst", "economist", "speci
 // only its members' party.
 var partyOffices = setOf("chairman", "chairwoman", "chair", "leader", "boss", "spokesman",
 	"spokeswoman", "spokesperson", "secretary", "treasurer", "president", "head", "whip",
-	"strategist", "director", "official")
+	"director", "official")
 
 // usOffices are the offices that are the United States' when an article
 // about it names no other employer ("Sen. Lindsey Graham").
@@ -446,6 +446,9 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 			return // "his Russian counterpart": the counterpart of his office, not its holder's
 		}
 		m := ms[i]
+		if hyphenModifier(s, m.end) >= 0 {
+			return // "director of Sheffield-based MEPS" works for MEPS
+		}
 		e := m.entity
 		if e.Type == schema.Person {
 			// "President Obama's adviser" works for Obama's country.

@@ -404,6 +404,17 @@ func (a *article) clauseSubject(s *sentence, m *mention, want map[schema.EntityT
 // "it" in its sentence, the object or subject of a verb ("the accord"), or
 // -1: "it" then stands for the thing rather than a name before it.
 func lastThing(s *sentence, m *mention) int {
+	if m.refer == "them" {
+		// "supported the standards but no longer supports them".
+		for k := m.start - 1; k >= 0; k-- {
+			if s.upos(k) == "NOUN" && s.xpos(k) == "NNS" && s.hasRel(k, "obj") && s.child(k, "compound") < 0 {
+				if d := s.child(k, "det"); d >= 0 && (s.lower[d] == "the" || s.lower[d] == "these" || s.lower[d] == "those") {
+					return k
+				}
+			}
+		}
+		return -1
+	}
 	if m.refer != "it" {
 		return -1
 	}
