@@ -302,9 +302,10 @@ func (s *sentence) subjects(w int) []int {
 		}
 		if k := s.children(w, "nsubj"); len(k) > 0 {
 			k = k[:1] // a clause has one subject; a second is the parser's slip
-			if s.child(k[0], "case") >= 0 {
-				// "he would be in Switzerland negotiating": a phrase with a
-				// preposition is no subject; its own subject is.
+			if c := s.child(k[0], "case"); c >= 0 && c < k[0] && oneOf(s.lower[c], []string{"in", "at", "on", "near", "inside", "outside", "into"}) {
+				// "he would be in Switzerland negotiating": a phrase of
+				// place is no subject; its own subject is. ("after Russian
+				// forces invaded" is the parser hanging a conjunction.)
 				if ks := s.children(k[0], "nsubj"); len(ks) > 0 {
 					return s.expand(ks[:1])
 				}
