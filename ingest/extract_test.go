@@ -193,6 +193,11 @@ func TestExtractFrames(t *testing.T) {
 		{"support of someone said", "McLean said the support of Mr Magnier was crucial.", nil, []string{"supports"}},
 		{"a place is no subject", "Kerry said that he would be in Switzerland negotiating with the Iranians.",
 			[]string{"Iran met John Kerry"}, []string{"Switzerland"}},
+		{"a lower-case name beginning a sentence", "Insurgents launched attacks near Dhuluiyah, killing at least 15 Iraqi soldiers.",
+			[]string{"insurgents killed Iraq"}, nil},
+		{"an invitation received", "Mr. Netanyahu accepted an invitation from Speaker John Boehner to address Congress.",
+			[]string{"John Boehner invited Benjamin Netanyahu"}, nil},
+		{"a takeover bid is no bid to join", "Viacom received revised takeover bids from Redstone and MCV Holdings Inc.", nil, []string{"seeks_to_join"}},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -482,6 +482,9 @@ func (s *sentence) pairFrame(out []found, f schema.Frame, w int) []found {
 // "the invasion of Ukraine by Russia", "imposed sanctions on Iran" (the
 // subject of the verb the noun is the object of).
 func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
+	if s.lemma(w) == "bid" && takeoverBid(s, w) {
+		return out // "revised takeover bids", "sweeten his bid for the company": to buy, not to join
+	}
 	var objs []int
 	prep := ""
 	for _, k := range s.kids[w] {
@@ -498,7 +501,7 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 		objs, prep = s.expand([]int{s.head[w+1]}), s.lower[w+1]
 	}
 	if len(objs) == 0 {
-		return out
+		return s.receivedNoun(out, f, w)
 	}
 	subjs, clause := s.nounSubjects(w)
 	if prep == "of" && clause == s.head[w] && clause >= 0 && receives[s.lemma(clause)] && s.hasRel(w, "obj") {
@@ -517,6 +520,37 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 		for _, b := range objs {
 			if a != b {
 				out = append(out, found{pred: f.Predicate, subj: a, obj: b, trigger: w, clause: clause, frame: f, objPrep: prep, recipient: -1})
+			}
+		}
+	}
+	return out
+}
+
+// takeoverBid reports whether bid w is an offer to buy.
+func takeoverBid(s *sentence, w int) bool {
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "compound", "amod") && oneOf(s.lemma(k), []string{"takeover", "buyout", "cash", "hostile", "rival", "revised", "sweetened", "share", "stock", "merger", "acquisition"}) {
+			return true
+		}
+	}
+	h := s.head[w]
+	return h >= 0 && oneOf(s.lemma(h), []string{"sweeten", "raise", "increase", "revise", "top", "match", "outbid", "withdraw"})
+}
+
+// receivedNoun reads a nominalisation its verb's subject receives from a
+// "from" or "by" phrase: "Netanyahu accepted an invitation from Speaker
+// Boehner", "Kyiv received a call from Biden".
+func (s *sentence) receivedNoun(out []found, f schema.Frame, w int) []found {
+	h := s.head[w]
+	if h < 0 || !s.hasRel(w, "obj") || !s.verbal(h) || !receives[s.lemma(h)] && !oneOf(s.lemma(h), []string{"accept", "decline", "welcome"}) {
+		return out
+	}
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "nmod", "obl") && (s.caseOf(k) == "from" || s.caseOf(k) == "by") {
+			for _, a := range s.expand([]int{k}) {
+				for _, b := range s.subjects(h) {
+					out = append(out, found{pred: f.Predicate, subj: a, obj: b, trigger: w, clause: h, frame: f, recipient: -1})
+				}
 			}
 		}
 	}

@@ -134,6 +134,17 @@ func (lx *lexicon) recognize(s *sentence) []*mention {
 // nameRun returns the name mention starting at token i, if any, and the
 // token after it.
 func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
+	if sentenceInitial(s, i) && startsUpper(keys[i]) {
+		// "Insurgents also launched ...": a lower-case name capitalised
+		// to begin the sentence.
+		low := append([]string(nil), keys...)
+		low[i] = strings.ToLower(keys[i])
+		if names, k := lx.names.longest(low, i); k > 0 && !startsUpper(pick(names).Entity.Name) {
+			if _, k2 := lx.names.longest(keys, i); k2 == 0 {
+				return knownMention(pick(names), i, i+k), i + k
+			}
+		}
+	}
 	if names, k := lx.names.longest(keys, i); k > 0 && !lowerCommon(s, i, k, names) {
 		j := i + k
 		// A longer proper name around a gazetteer name is its own name:
