@@ -198,6 +198,8 @@ func TestExtractFrames(t *testing.T) {
 		{"an invitation received", "Mr. Netanyahu accepted an invitation from Speaker John Boehner to address Congress.",
 			[]string{"John Boehner invited Benjamin Netanyahu"}, nil},
 		{"a takeover bid is no bid to join", "Viacom received revised takeover bids from Redstone and MCV Holdings Inc.", nil, []string{"seeks_to_join"}},
+		{"a list of offices the parser broke up", "Funaro is today meeting British Chancellor of the Exchequer Nigel Lawson, Foreign Secretary Geoffrey Howe and others.",
+			[]string{"Funaro met Nigel Lawson", "Nigel Lawson official_of United Kingdom", "Geoffrey Howe official_of United Kingdom"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}
