@@ -171,7 +171,7 @@ func TestExtractFrames(t *testing.T) {
 		{"a phrase hung on an oblique", "Blair also spoke on the telephone to US President George Bush.",
 			[]string{"George W. Bush met Tony Blair", "George W. Bush official_of United States"}, nil},
 		{"a progressive the tagger took for a noun", "Funaro and Gros are today meeting British Chancellor of the Exchequer Nigel Lawson.",
-			[]string{"Funaro met Nigel Lawson", "Gros met Nigel Lawson"}, []string{"met United Kingdom"}},
+			[]string{"Funaro met Nigel Lawson", "Gros met Nigel Lawson", "Nigel Lawson official_of United Kingdom"}, []string{"met United Kingdom"}},
 		{"a firm's name in its words", "Intel acquired Fulcrum Microsystems, which makes switches.",
 			[]string{"Intel bought Fulcrum Microsystems"}, nil},
 		{"a pronoun takes a name of its own sentence first", "AMD bought SeaMicro. Intel's Jason Waxman said Intel would build the fabric, and in July it acquired Fulcrum Microsystems.",
