@@ -200,6 +200,12 @@ func TestExtractFrames(t *testing.T) {
 		{"a takeover bid is no bid to join", "Viacom received revised takeover bids from Redstone and MCV Holdings Inc.", nil, []string{"seeks_to_join"}},
 		{"a list of offices the parser broke up", "Funaro is today meeting British Chancellor of the Exchequer Nigel Lawson, Foreign Secretary Geoffrey Howe and others.",
 			[]string{"Funaro met Nigel Lawson", "Nigel Lawson official_of United Kingdom", "Geoffrey Howe official_of United Kingdom"}, nil},
+		{"a holding in what its phrase names", "Exxon Corp owns 28.1% of Mobil Inc today.",
+			[]string{"Exxon Corp owns Mobil Inc"}, nil},
+		{"a stake bought", "Lai Sun Garment Co said it acquired a 10 pct stake in Hk Hotels from Liang.",
+			[]string{"Lai Sun Garment Co bought Hk Hotels", "Lai Sun Garment Co owns Hk Hotels"}, nil},
+		{"a description is not what its clause's subject stands for", "Evergo said it bought about 20 pct of Hk Hotels from the firm's deputy chairman David Liang.",
+			[]string{"Evergo bought Hk Hotels", "David Liang official_of Hk Hotels"}, []string{"official_of Evergo"}},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -374,6 +374,10 @@ var standsFor = setOf("lenders", "banks", "firms", "companies", "oligarchs", "ex
 	"strategy", "rhetoric", "record", "response", "role", "support", "leadership", "treatment",
 	"invasion", "occupation", "attack", "attacks", "war", "tactics", "threats", "threat")
 
+// shareWords are the nouns of a holding in something.
+var shareWords = setOf("%", "pct", "percent", "per_cent", "stake", "share", "interest", "holding",
+	"majority", "control", "half", "third", "quarter", "portion")
+
 // argument returns the entity word w names or stands for in a slot of
 // predicate p.
 func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p schema.Predicate, subject bool) (schema.Entity, bool) {
@@ -381,6 +385,15 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 		return schema.Entity{}, false
 	}
 	accepts := func(e schema.Entity) bool { return e.Name != "" && p.Accepts(e.Type, subject) }
+	if !subject && at[w] < 0 && shareWords[s.lemma(w)] {
+		// "owns 28.1% of the club", "bought 20 pct of Hk Hotels", "a 10
+		// pct stake in Hk Hotels": the holding is in what its phrase names.
+		for _, k := range s.kids[w] {
+			if s.hasRel(k, "nmod") && (s.caseOf(k) == "of" || s.caseOf(k) == "in") {
+				return x.argument(s, ms, at, k, p, subject)
+			}
+		}
+	}
 	if i := at[w]; i >= 0 {
 		if h := hyphenModifier(s, ms[i].end); h >= 0 {
 			// "Markham, Ont-based ATI", "SeaMicro-branded servers": the

@@ -324,7 +324,7 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 			// sentence comes before the sentences past; a description
 			// ("the company") more often takes up the article's topic.
 			score += max((c.start-m.start)/4, -8)
-			if (strings.HasPrefix(m.refer, "the ") || !possessives[m.refer] && !s.hasRel(m.head, "nsubj", "nsubj:pass")) && inClauseSubject(s, m.head, c.head) {
+			if (strings.HasPrefix(m.refer, "the ") || !possessives[m.refer] && !s.hasRel(m.head, "nsubj", "nsubj:pass")) && (inClauseSubject(s, m.head, c.head) || a.subjectEntity(s, m.head, c.entity)) {
 				// "it bought 20 pct of Hk Hotels from the firm's chairman",
 				// "X, a unit of Y, will own the company", "Kenya left,
 				// accusing it": a description, or a pronoun object, is
@@ -352,16 +352,37 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 // inClauseSubject reports whether word c is inside the subject of the
 // clause word w is in.
 func inClauseSubject(s *sentence, w, c int) bool {
+	return len(clauseSubjects(s, w, c)) > 0
+}
+
+// clauseSubjects returns the subjects of the clause word w is in whose
+// phrase holds word c, or all of them when c is -1.
+func clauseSubjects(s *sentence, w, c int) []int {
+	var out []int
 	h := s.head[w]
 	for steps := 0; h >= 0 && !s.verbal(h) && steps < 4; steps++ {
 		h = s.head[h]
 	}
 	if h < 0 {
-		return false
+		return nil
 	}
 	for _, k := range s.subjects(h) {
-		if from, to := s.subtree(k); c >= from && c < to {
-			return true
+		if from, to := s.subtree(k); c < 0 || c >= from && c < to {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// subjectEntity reports whether e is the entity of the subject of the
+// clause word w is in ("it bought 20 pct of Hk Hotels from the firm's
+// chairman": the firm is not what "it" is).
+func (a *article) subjectEntity(s *sentence, w int, e schema.Entity) bool {
+	for _, k := range clauseSubjects(s, w, -1) {
+		for _, c := range a.recent {
+			if a.sentOf[c] == s.index && c.head == k && c.entity == e {
+				return true
+			}
 		}
 	}
 	return false
