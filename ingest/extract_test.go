@@ -206,6 +206,9 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Lai Sun Garment Co bought Hk Hotels", "Lai Sun Garment Co owns Hk Hotels"}, nil},
 		{"a description is not what its clause's subject stands for", "Evergo said it bought about 20 pct of Hk Hotels from the firm's deputy chairman David Liang.",
 			[]string{"Evergo bought Hk Hotels", "David Liang official_of Hk Hotels"}, []string{"official_of Evergo"}},
+		{"state-owned in an article about a country", "India wants jets. India's air force chief spoke. Lockheed signed a deal with state-owned Hindustan Aeronautics.",
+			[]string{"India owns Hindustan Aeronautics", "Hindustan Aeronautics signed_agreement_with Lockheed"}, nil},
+		{"a home state is no country's", "Barack Obama spoke. Christie praised his home state during his speech in the United States.", nil, []string{"praised"}},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -269,13 +269,17 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 	}
 	if m.refer == "the state" {
 		// "Russia's state-owned Rosneft": the country its phrase names,
-		// else none; the article's country may not be the firm's.
+		// else, for "state-owned", the article's country.
 		m.entity = schema.Entity{}
 		for k := len(a.recent) - 1; k >= 0; k-- {
 			if c := a.recent[k]; a.sentOf[c] == s.index && c.entity.Type == schema.Country && c.start < m.start && m.start-c.end <= 3 {
 				m.entity = c.entity
 				break
 			}
+		}
+		if m.entity.Name == "" && a.country.Name != "" && m.start+2 < len(s.toks) && tight(s, m.start+1) && stateVerbs[s.lower[m.start+2]] {
+			// "state-owned Hindustan Aeronautics" in an article about India.
+			m.entity = a.country
 		}
 		return
 	}
