@@ -209,6 +209,9 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 	if subj.Name == obj.Name || subj.Name == "" || obj.Name == "" {
 		return schema.Claim{}, false
 	}
+	if subj.Type == schema.Thing && obj.Type == schema.Thing {
+		return schema.Claim{}, false // "bombs killed people": kinds of things, no one in particular
+	}
 	reason := -1
 	if reasoned[f.pred] {
 		reason = s.forPhrase(f.trigger)
@@ -290,6 +293,36 @@ func claimKey(c schema.Claim) string {
 // comes from: "Ont-based", "Texas-born".
 var locatives = setOf("based", "born", "headquartered", "registered", "listed")
 
+// hyphenModifier returns the participle of a "NAME-based", "NAME-branded"
+// modifier written from token j (a tight hyphen, or ", Ont-based" after
+// a place), or -1.
+func hyphenModifier(s *sentence, j int) int {
+	k := j
+	if k+1 < len(s.toks) && s.toks[k].Text == "," {
+		// "Markham, Ont-based", "Dedham, Mass.,-based": the region of the place.
+		for n := k + 1; n < len(s.toks) && n <= k+4; n++ {
+			if tight(s, n) || s.toks[n].Text == "-" && n+1 < len(s.toks) && locatives[s.lower[n+1]] {
+				k = n
+				break
+			}
+			if !(startsUpper(s.toks[n].Text) || s.toks[n].Text == "." || s.toks[n].Text == ",") {
+				return -1
+			}
+		}
+	}
+	if k+1 >= len(s.toks) || !(tight(s, k) || k > j && s.toks[k].Text == "-") {
+		return -1
+	}
+	if w := s.lower[k+1]; locatives[w] || brandVerbs[w] {
+		return k + 1
+	}
+	return -1
+}
+
+// brandVerbs follow a maker's or owner's name in a modifier: whose the
+// thing after it is, not what the name does ("SeaMicro-branded").
+var brandVerbs = setOf("branded", "designed", "licensed", "style", "type", "class", "sized")
+
 // reasoned are the predicates whose "for" phrase gives the reason.
 var reasoned = setOf("sanctioned", "criticized", "praised", "sued", "detained", "warned", "attacked")
 
@@ -341,6 +374,10 @@ var standsFor = setOf("lenders", "banks", "firms", "companies", "oligarchs", "ex
 	"strategy", "rhetoric", "record", "response", "role", "support", "leadership", "treatment",
 	"invasion", "occupation", "attack", "attacks", "war", "tactics", "threats", "threat")
 
+// shareWords are the nouns of a holding in something.
+var shareWords = setOf("%", "pct", "percent", "per_cent", "stake", "share", "interest", "holding",
+	"majority", "control", "half", "third", "quarter", "portion")
+
 // argument returns the entity word w names or stands for in a slot of
 // predicate p.
 func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p schema.Predicate, subject bool) (schema.Entity, bool) {
@@ -348,14 +385,30 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 		return schema.Entity{}, false
 	}
 	accepts := func(e schema.Entity) bool { return e.Name != "" && p.Accepts(e.Type, subject) }
-	if i := at[w]; i >= 0 && ms[i].end+1 < len(s.toks) && tight(s, ms[i].end) && locatives[s.lower[ms[i].end+1]] {
-		// "Markham, Ont-based ATI": the place says where the name after it is.
-		for k := ms[i].end + 2; k < len(s.toks) && k < ms[i].end+5; k++ {
-			if j := at[k]; j >= 0 && !ms[j].generic && ms[j].entity.Name != "" && accepts(ms[j].entity) {
-				return ms[j].entity, true
+	if !subject && at[w] < 0 && shareWords[s.lemma(w)] {
+		// "owns 28.1% of the club", "bought 20 pct of Hk Hotels", "a 10
+		// pct stake in Hk Hotels": the holding is in what its phrase names.
+		for _, k := range s.kids[w] {
+			if s.hasRel(k, "nmod") && (s.caseOf(k) == "of" || s.caseOf(k) == "in") {
+				return x.argument(s, ms, at, k, p, subject)
 			}
 		}
-		return schema.Entity{}, false
+	}
+	if i := at[w]; i >= 0 {
+		if h := hyphenModifier(s, ms[i].end); h >= 0 {
+			// "Markham, Ont-based ATI", "SeaMicro-branded servers": the
+			// name says where or whose the thing after it is; the thing is
+			// the argument.
+			for k := h + 1; k < len(s.toks) && k < h+4; k++ {
+				if j := at[k]; j >= 0 && ms[j].entity.Name != "" && accepts(ms[j].entity) && (!ms[j].generic || !locatives[s.lower[h]]) {
+					if ms[j].generic {
+						return schema.Entity{}, false
+					}
+					return ms[j].entity, true
+				}
+			}
+			return schema.Entity{}, false
+		}
 	}
 	// A description in apposition to a name is that name: "Group Menatep,
 	// the Gibraltar-based holding company which controls 51% of Yukos".
@@ -371,6 +424,20 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 		// phrase from the adjective; the name after it is what is meant.
 		if j := at[ms[i].end]; j >= 0 && !ms[j].adjective() && !ms[j].generic && accepts(ms[j].entity) && !accepts(ms[i].entity) {
 			return ms[j].entity, true
+		}
+	}
+	// A common noun named by a name before it or in apposition, before
+	// the kind of thing it is: "S-400 air defense systems", "the Bosphorus
+	// straits", "the Syrian branch of the PKK, the YPG", "the cruise ship,
+	// Freewinds".
+	if i := at[w]; (i < 0 || ms[i].generic) && s.upos(w) == "NOUN" {
+		for _, k := range s.kids[w] {
+			if !(s.hasRel(k, "compound") && k < w || s.hasRel(k, "appos")) {
+				continue
+			}
+			if j := at[k]; j >= 0 && !ms[j].generic && !ms[j].adjective() && ms[j].entity.Name != "" && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
 		}
 	}
 	if i := at[w]; i >= 0 {
@@ -397,17 +464,17 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 				}
 			}
 		}
-	}
-	// A common noun named by a name before it or in apposition: "S-400
-	// air defense systems", "the Bosphorus straits", "the Syrian branch
-	// of the PKK, the YPG".
-	if i := at[w]; (i < 0 || ms[i].generic) && s.upos(w) == "NOUN" {
-		for _, k := range s.kids[w] {
-			if !(s.hasRel(k, "compound") && k < w || s.hasRel(k, "appos")) {
-				continue
+		// Read as written when the parser broke the title up: "British
+		// Chancellor of the Exchequer Nigel Lawson".
+		for k := w + 1; k < len(s.toks) && k <= w+5; k++ {
+			if i := at[k]; i >= 0 && ms[i].start == k && ms[i].entity.Type == schema.Person {
+				if accepts(ms[i].entity) {
+					return ms[i].entity, true
+				}
+				break
 			}
-			if j := at[k]; j >= 0 && !ms[j].generic && !ms[j].adjective() && ms[j].entity.Name != "" && accepts(ms[j].entity) {
-				return ms[j].entity, true
+			if !(s.lower[k] == "of" || s.lower[k] == "the" || startsUpper(s.toks[k].Text) && s.upos(k) == "PROPN") {
+				break
 			}
 		}
 	}

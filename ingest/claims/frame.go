@@ -302,6 +302,15 @@ func (s *sentence) subjects(w int) []int {
 		}
 		if k := s.children(w, "nsubj"); len(k) > 0 {
 			k = k[:1] // a clause has one subject; a second is the parser's slip
+			if c := s.child(k[0], "case"); c >= 0 && c < k[0] && oneOf(s.lower[c], []string{"in", "at", "on", "near", "inside", "outside", "into"}) {
+				// "he would be in Switzerland negotiating": a phrase of
+				// place is no subject; its own subject is. ("after Russian
+				// forces invaded" is the parser hanging a conjunction.)
+				if ks := s.children(k[0], "nsubj"); len(ks) > 0 {
+					return s.expand(ks[:1])
+				}
+				return nil
+			}
 			if s.upos(k[0]) == "PRON" && relatives[s.lower[k[0]]] && s.hasRel(w, "acl:relcl") {
 				return []int{s.antecedent(w)} // "the firm that bought"
 			}
@@ -312,8 +321,8 @@ func (s *sentence) subjects(w int) []int {
 			return nil
 		}
 		switch {
-		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h):
-			return []int{h} // "troops guarding the border"
+		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h) && !locative(s, h):
+			return []int{h} // "troops guarding the border", not "in Switzerland negotiating"
 		case s.hasRel(w, "acl:relcl") && s.nominal(h) && s.child(w, "obj") >= 0 && relativeWord(s, w):
 			return []int{s.antecedent(w)} // "Belarus, which borders Ukraine", its pronoun misplaced
 		case s.hasRel(w, "xcomp"):
@@ -372,11 +381,12 @@ func (s *sentence) objects(f schema.Frame, w, objNoun int) ([]int, string) {
 	}
 	// The required object's own phrase first: "fired rockets at Israel on
 	// Tuesday".
-	for _, owner := range []int{objNoun, w} {
-		if owner < 0 {
-			continue
-		}
-		for _, k := range s.kids[owner] {
+	var fromObj []int
+	if objNoun >= 0 {
+		fromObj = s.kids[objNoun]
+	}
+	for _, kids := range [][]int{fromObj, s.kids[w], s.attached(w)} {
+		for _, k := range kids {
 			if !s.hasRel(k, "obl", "nmod", "obj", "iobj") || s.hasRel(k, "nmod:poss") || notNames[s.lower[k]] {
 				continue
 			}
@@ -420,13 +430,23 @@ func (s *sentence) verbFrame(out []found, f schema.Frame, w int) []found {
 }
 
 // attached returns the dependents of verb w and, since parsers often hang
-// a verb's prepositional phrase on its object ("sold drones to Kyiv"), the
-// nominal dependents of its direct objects.
+// a verb's prepositional phrase on its object ("sold drones to Kyiv") or
+// on another phrase of the verb, the nominal dependents of its direct
+// objects and obliques.
 func (s *sentence) attached(w int) []int {
 	out := append([]int(nil), s.kids[w]...)
 	for _, o := range s.children(w, "obj") {
 		for _, k := range s.kids[o] {
 			if s.hasRel(k, "nmod") && !s.hasRel(k, "nmod:poss") {
+				out = append(out, k)
+			}
+		}
+	}
+	// And on its obliques: "spoke on the telephone to Bush", "talked at a
+	// dinner with Sanders".
+	for _, o := range s.children(w, "obl") {
+		for _, k := range s.kids[o] {
+			if s.hasRel(k, "nmod") && !s.hasRel(k, "nmod:poss") && s.caseOf(k) != "of" {
 				out = append(out, k)
 			}
 		}
@@ -462,6 +482,9 @@ func (s *sentence) pairFrame(out []found, f schema.Frame, w int) []found {
 // "the invasion of Ukraine by Russia", "imposed sanctions on Iran" (the
 // subject of the verb the noun is the object of).
 func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
+	if s.lemma(w) == "bid" && takeoverBid(s, w) {
+		return out // "revised takeover bids", "sweeten his bid for the company": to buy, not to join
+	}
 	var objs []int
 	prep := ""
 	for _, k := range s.kids[w] {
@@ -478,9 +501,18 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 		objs, prep = s.expand([]int{s.head[w+1]}), s.lower[w+1]
 	}
 	if len(objs) == 0 {
-		return out
+		return s.receivedNoun(out, f, w)
 	}
 	subjs, clause := s.nounSubjects(w)
+	if prep == "of" && clause == s.head[w] && clause >= 0 && receives[s.lemma(clause)] && s.hasRel(w, "obj") {
+		// "she retained the support of the White House": the "of" phrase
+		// gives, the verb's subject receives.
+		subjs, objs = objs, subjs
+	} else if prep == "of" && clause == w && len(subjs) == 0 || prep == "of" && clause != w && !s.hasRel(w, "obj") {
+		// "the support of Mr Magnier was crucial": who gives it, to whom,
+		// the phrase does not say.
+		return out
+	}
 	if clause == s.head[w] && clause >= 0 && promises[s.lemma(clause)] && s.hasRel(w, "obj") {
 		clause = w // "pledged aid to Ukraine": the aid is promised, read from the noun
 	}
@@ -493,6 +525,42 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 	}
 	return out
 }
+
+// takeoverBid reports whether bid w is an offer to buy.
+func takeoverBid(s *sentence, w int) bool {
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "compound", "amod") && oneOf(s.lemma(k), []string{"takeover", "buyout", "cash", "hostile", "rival", "revised", "sweetened", "share", "stock", "merger", "acquisition"}) {
+			return true
+		}
+	}
+	h := s.head[w]
+	return h >= 0 && oneOf(s.lemma(h), []string{"sweeten", "raise", "increase", "revise", "top", "match", "outbid", "withdraw"})
+}
+
+// receivedNoun reads a nominalisation its verb's subject receives from a
+// "from" or "by" phrase: "Netanyahu accepted an invitation from Speaker
+// Boehner", "Kyiv received a call from Biden".
+func (s *sentence) receivedNoun(out []found, f schema.Frame, w int) []found {
+	h := s.head[w]
+	if h < 0 || !s.hasRel(w, "obj") || !s.verbal(h) || !receives[s.lemma(h)] && !oneOf(s.lemma(h), []string{"accept", "decline", "welcome"}) {
+		return out
+	}
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "nmod", "obl") && (s.caseOf(k) == "from" || s.caseOf(k) == "by") {
+			for _, a := range s.expand([]int{k}) {
+				for _, b := range s.subjects(h) {
+					out = append(out, found{pred: f.Predicate, subj: a, obj: b, trigger: w, clause: h, frame: f, recipient: -1})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// receives are the verbs whose subject gets what their object's "of"
+// phrase gives ("won the backing of", "has the support of").
+var receives = setOf("retain", "receive", "win", "get", "gain", "enjoy", "have", "lose", "seek",
+	"need", "secure", "earn", "keep", "court", "want", "obtain", "attract")
 
 // nounSubjects returns who does what noun w names: its possessor, a name
 // or adjective before it, a "by" or "from" phrase, or else the subject of
@@ -521,8 +589,8 @@ func (s *sentence) nounSubjects(w int) ([]int, int) {
 	if len(mods) > 0 {
 		return mods, w
 	}
-	if h := s.head[w]; h >= 0 && s.hasRel(w, "obj") && s.verbal(h) {
-		return s.subjects(h), h
+	if h := s.head[w]; h >= 0 && s.hasRel(w, "obj") && s.verbal(h) && !(reports[s.lemma(h)] && s.lemma(h) != "announce" && s.lemma(h) != "declare") {
+		return s.subjects(h), h // "Turkey completed the purchase of", not "X said the support of"
 	}
 	return nil, w
 }

@@ -70,7 +70,10 @@ var orgCues = setOf("ministry", "department", "council", "agency", "party", "for
 	"battalion", "militia", "rebels", "insurgents", "ventures", "solutions", "software", "foods",
 	"brewery", "mining", "steel", "chemicals", "railways", "railway", "shipping", "lines",
 	"research", "consulting", "consultancy", "analytics", "associates", "advisors", "advisers",
-	"insurance", "bancorp", "financial", "electronics", "semiconductor", "pharma", "networks")
+	"insurance", "bancorp", "financial", "electronics", "semiconductor", "pharma", "networks",
+	"hotels", "resorts", "stores", "brands", "mills", "magazine", "newspaper", "gazette", "herald",
+	"tribune", "daily", "weekly", "chronicle", "observer", "telegraph", "guardian", "express",
+	"convention", "conference", "caucus")
 
 var placeCues = setOf("province", "county", "region", "district", "city", "village", "town",
 	"island", "islands", "mountains", "mountain", "river", "valley", "street", "square", "airport",
@@ -96,8 +99,14 @@ func (lx *lexicon) recognize(s *sentence) []*mention {
 	}
 	var out []*mention
 	covered := make([]bool, n)
+	shouted := allCaps(s)
 	for i := 0; i < n; {
 		m, j := lx.nameRun(s, keys, i)
+		if m != nil && shouted && !m.known {
+			// A headline in capitals ("HK HOTELS SOARS") has every word
+			// shaped as a name: only the names the gazetteer knows are.
+			m = nil
+		}
 		if m == nil {
 			i = max(j, i+1)
 			continue
@@ -125,6 +134,17 @@ func (lx *lexicon) recognize(s *sentence) []*mention {
 // nameRun returns the name mention starting at token i, if any, and the
 // token after it.
 func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
+	if sentenceInitial(s, i) && startsUpper(keys[i]) {
+		// "Insurgents also launched ...": a lower-case name capitalised
+		// to begin the sentence.
+		low := append([]string(nil), keys...)
+		low[i] = strings.ToLower(keys[i])
+		if names, k := lx.names.longest(low, i); k > 0 && !startsUpper(pick(names).Entity.Name) {
+			if _, k2 := lx.names.longest(keys, i); k2 == 0 {
+				return knownMention(pick(names), i, i+k), i + k
+			}
+		}
+	}
 	if names, k := lx.names.longest(keys, i); k > 0 && !lowerCommon(s, i, k, names) {
 		j := i + k
 		// A longer proper name around a gazetteer name is its own name:
@@ -169,6 +189,29 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 		return nil, end
 	}
 	return lx.unknownName(s, i, end), end
+}
+
+// allCaps reports whether a sentence is written in capitals, as wire
+// headlines are: three or more words of letters, nearly all upper case.
+func allCaps(s *sentence) bool {
+	words, upper := 0, 0
+	for _, t := range s.toks {
+		letters := false
+		lower := false
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				letters = true
+				lower = lower || unicode.IsLower(r)
+			}
+		}
+		if letters {
+			words++
+			if !lower {
+				upper++
+			}
+		}
+	}
+	return words >= 3 && upper*10 >= words*9
 }
 
 // lowerCommon reports whether a gazetteer match is a common word written
@@ -341,11 +384,39 @@ func personWords(s *sentence, i, j int) bool {
 		if nameParticles[s.lower[k]] || tight(s, k) {
 			continue
 		}
-		if isAcronym(t) && len(t) > 2 || strings.ContainsAny(t, "0123456789") {
+		if isAcronym(t) && len(t) > 2 || strings.ContainsAny(t, "0123456789") || innerCapital(t) || companySuffix(s.lower[k]) {
 			return false
 		}
 	}
 	return true
+}
+
+// innerCapital reports whether a word is written with a capital inside it
+// as brands are ("InfiniBand", "SeaMicro"), not as names of the Mc, Mac,
+// O', De, La and Le kinds ("McCarron", "DeVito").
+func innerCapital(w string) bool {
+	for _, p := range []string{"Mc", "Mac", "O'", "O’", "De", "Di", "Da", "La", "Le", "Van", "Von", "Al-", "El-", "Ben"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) && !strings.ContainsRune("-'’", rune(w[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// companySuffix reports whether a word ends as the names of firms do and
+// people's do not ("Microsystems", "Aeronautics", "Qlogic").
+func companySuffix(w string) bool {
+	for _, suf := range []string{"systems", "ics", "tronic", "ware", "soft", "tech", "logic", "corp", "works", "com", "net", "bank"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 func isAcronym(w string) bool {
@@ -423,7 +494,7 @@ func (lx *lexicon) commonNoun(s *sentence, i int) *mention {
 	if low == "state" && i+2 < len(s.toks) && tight(s, i+1) && stateVerbs[s.lower[i+2]] {
 		return &mention{start: i, end: i + 1, refer: "the state", entity: schema.Entity{Type: schema.Country}}
 	}
-	if t, ok := descriptions[s.lemma(i)]; ok && definite(s, i) {
+	if t, ok := descriptions[s.lemma(i)]; ok && definite(s, i) && !nameBefore(s, i) {
 		return &mention{start: i, end: i + 1, refer: "the " + s.lemma(i), entity: schema.Entity{Type: t}}
 	}
 	// "the prime minister", "the company's chief executive": the person
@@ -432,6 +503,18 @@ func (lx *lexicon) commonNoun(s *sentence, i int) *mention {
 		return &mention{start: i, end: i + 1, refer: "the " + s.lemma(i), office: true, entity: schema.Entity{Type: schema.Person}}
 	}
 	return nil
+}
+
+// nameBefore reports whether noun i is modified by a name written before
+// it ("the BMW group", "the Russian government"): the phrase names what it
+// is of and takes up nothing said before.
+func nameBefore(s *sentence, i int) bool {
+	for _, k := range s.kids[i] {
+		if k < i && s.hasRel(k, "compound", "amod") && startsUpper(s.toks[k].Text) && !sentenceInitial(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateVerbs follow "state-" when a state owns what they describe.

@@ -36,7 +36,7 @@ var privateRoles = setOf("professor", "academic", "analyst", "economist", "speci
 // only its members' party.
 var partyOffices = setOf("chairman", "chairwoman", "chair", "leader", "boss", "spokesman",
 	"spokeswoman", "spokesperson", "secretary", "treasurer", "president", "head", "whip",
-	"strategist", "director", "official")
+	"director", "official")
 
 // usOffices are the offices that are the United States' when an article
 // about it names no other employer ("Sen. Lindsey Graham").
@@ -153,7 +153,10 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 			continue
 		}
 		// "British Chancellor Nigel Lawson, Foreign Secretary Geoffrey Howe".
-		if q := s.listedWith(p, employed); q >= 0 {
+		if q := s.listedWith(p, employed); q >= 0 || x.listedBefore(s, ms, at, p, byPerson[p][0], employed) >= 0 {
+			if q < 0 {
+				q = x.listedBefore(s, ms, at, p, byPerson[p][0], employed)
+			}
 			for _, e := range employed[q] {
 				emit(p, o, e)
 			}
@@ -215,6 +218,26 @@ func commaBetween(s *sentence, m *mention, r int) bool {
 		return sep(m.end)
 	}
 	return sep(m.start - 1)
+}
+
+// listedBefore reads as written a person listed right before p's title
+// ("Nigel Lawson, Foreign Secretary Geoffrey Howe"), who has an employer,
+// or -1: the parser often breaks such lists up.
+func (x *Extractor) listedBefore(s *sentence, ms []*mention, at []int, p int, o office, employed map[int][]schema.Entity) int {
+	if o.role < 0 || o.role >= p {
+		return -1
+	}
+	j := o.role
+	for j > 0 && (startsUpper(s.toks[j-1].Text) && at[j-1] < 0 || s.lower[j-1] == "of" || s.lower[j-1] == "the") {
+		j-- // "Foreign", "Chancellor of the"
+	}
+	if j < 2 || s.toks[j-1].Text != "," && s.lower[j-1] != "and" {
+		return -1
+	}
+	if q := at[j-2]; q >= 0 && ms[q].entity.Type == schema.Person && ms[q].end == j-1 && len(employed[ms[q].head]) > 0 {
+		return ms[q].head
+	}
+	return -1
 }
 
 // listedWith returns a person with an employer whom p is coordinated with,
@@ -344,9 +367,9 @@ func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention
 // ofTitle reads a title of the form "ROLE of ..." written right before a
 // person's name: "Secretary of State John Kerry", "Minister of Education
 // Stefania Giannini", "Governor of the Bank of England Robin
-// Leigh-Pemberton". It returns the role word, the employer the "of" phrase
-// names (or nil when its words are the title's own, "of State"), and those
-// title words.
+// Leigh-Pemberton", "Chancellor of the Exchequer Nigel Lawson". It returns
+// the role word, the employer the "of" phrase names (or nil when its words
+// are the title's own, "of State"), and those title words.
 func (x *Extractor) ofTitle(s *sentence, m *mention, at []int, ms []*mention) (int, *schema.Entity, string, bool) {
 	for o := m.start - 2; o >= 1 && o >= m.start-7; o-- {
 		if s.lower[o] != "of" {
@@ -366,7 +389,7 @@ func (x *Extractor) ofTitle(s *sentence, m *mention, at []int, ms []*mention) (i
 		}
 		var words []string
 		for t := o; t < m.start; t++ {
-			if at[t] >= 0 || !(s.common[t] || s.lower[t] == "of" || s.lower[t] == "for" || s.lower[t] == "the" || s.lower[t] == "and") {
+			if at[t] >= 0 || !(s.common[t] || startsUpper(s.toks[t].Text) || s.lower[t] == "of" || s.lower[t] == "for" || s.lower[t] == "the" || s.lower[t] == "and") {
 				return -1, nil, "", false
 			}
 			words = append(words, s.lower[t])
@@ -446,6 +469,9 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 			return // "his Russian counterpart": the counterpart of his office, not its holder's
 		}
 		m := ms[i]
+		if hyphenModifier(s, m.end) >= 0 {
+			return // "director of Sheffield-based MEPS" works for MEPS
+		}
 		e := m.entity
 		if e.Type == schema.Person {
 			// "President Obama's adviser" works for Obama's country.

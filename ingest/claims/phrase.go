@@ -73,8 +73,54 @@ func (x *Extractor) phrasesOf(s *sentence, ms []*mention, at []int) []found {
 				}
 			}
 		}
+		// "the Russian republic of Dagestan", "the Baghdad neighborhoods of
+		// Husseiniyah and Yarmouk": the region's kind after its owner, its
+		// name in the "of" phrase.
+		if regionNouns[s.lemma(w)] && s.upos(w) == "NOUN" && !namedKid(s, w, at, ms) {
+			var owners []int
+			for _, k := range s.kids[w] {
+				if k < w && at[k] >= 0 && !ms[at[k]].generic && ms[at[k]].refer == "" && s.hasRel(k, "amod", "compound", "nmod:poss") &&
+					(ms[at[k]].entity.Type == schema.Country || ms[at[k]].entity.Type == schema.Place) {
+					owners = append(owners, k)
+				}
+			}
+			for _, n := range s.ofPhrase(w) {
+				if at[n] < 0 || ms[at[n]].generic || ms[at[n]].refer != "" || ms[at[n]].entity.Type != schema.Place {
+					continue
+				}
+				for _, o := range owners {
+					om := ms[at[o]]
+					if om.kind == schema.Seat {
+						// "the Baghdad neighborhoods": the city, not the
+						// state it stands for elsewhere.
+						city := schema.Entity{Name: s.text(om.start, om.end), Type: schema.Place}
+						out = append(out, found{pred: schema.PartOf, subj: n, obj: -1, objEntity: &city, trigger: w, clause: w, recipient: -1, phrase: true})
+						continue
+					}
+					if ms[at[n]].entity != om.entity {
+						add(schema.PartOf, n, o, w)
+					}
+				}
+			}
+		}
 	}
 	return out
+}
+
+// regionNouns are the kinds of region a country or place has.
+var regionNouns = setOf("republic", "province", "region", "state", "district", "county", "city",
+	"town", "village", "neighborhood", "neighbourhood", "suburb", "enclave", "territory", "oblast",
+	"prefecture", "governorate", "municipality", "island", "port", "area")
+
+// namedKid reports whether noun w has a name among its compounds ("the
+// Upper Nile state"): it is then the region's name, not its kind.
+func namedKid(s *sentence, w int, at []int, ms []*mention) bool {
+	for _, k := range s.kids[w] {
+		if s.hasRel(k, "compound", "flat") && at[k] >= 0 && !ms[at[k]].generic && ms[at[k]].entity.Type == schema.Place {
+			return true
+		}
+	}
+	return false
 }
 
 // describedBy returns what noun w is said of: the name it is in apposition
@@ -150,6 +196,15 @@ func (s *sentence) placesOf(ms []*mention, at []int) []found {
 		// "Aceh in Indonesia".
 		if region(m) && m.end+1 < len(s.toks) && s.lower[m.end] == "in" {
 			if k := at[m.end+1]; k >= 0 && ms[k].entity.Type == schema.Country && !ms[k].adjective() && ms[k].refer == "" && (ms[k].end >= len(s.toks) || s.lower[ms[k].end] != "and") {
+				add(m.head, ms[k].head)
+			}
+		}
+		// "Mecca, Saudi Arabia", "the coast of Aceh, Indonesia": a place
+		// and its country after a comma, not a list ("Iraq, Syria and
+		// Iran") and not a new clause ("Kabul, Pakistan said").
+		if region(m) && m.end+1 < len(s.toks) && s.toks[m.end].Text == "," && (m.start == 0 || s.toks[m.start-1].Text != ",") {
+			if k := at[m.end+1]; k >= 0 && ms[k].start == m.end+1 && ms[k].entity.Type == schema.Country && !ms[k].adjective() && ms[k].kind != schema.Seat && ms[k].refer == "" &&
+				!s.hasRel(ms[k].head, "nsubj", "nsubj:pass") && (ms[k].end >= len(s.toks) || !oneOf(s.lower[ms[k].end], []string{"and", "or", "'s", "'"})) {
 				add(m.head, ms[k].head)
 			}
 		}

@@ -136,7 +136,7 @@ func (a *article) resolveName(s *sentence, m *mention) {
 			return
 		}
 	}
-	if len(words) == 1 && m.entity.Type == schema.Organization && locative(s, m.head) && !isAcronym(s.toks[m.start].Text) {
+	if len(words) == 1 && m.entity.Type == schema.Organization && (placeOnly(s, m.head) || regionOf(s, m.head)) && !isAcronym(s.toks[m.start].Text) {
 		m.entity.Type = schema.Place
 	}
 	a.entities = append(a.entities, &docEntity{entity: m.entity, words: words, person: m.entity.Type == schema.Person})
@@ -223,6 +223,33 @@ func acronymOf(words, full []string) bool {
 	return true
 }
 
+// placeOnly reports whether nominal i is the object of a preposition that
+// takes places rather than bodies: "in Oxford", but "sold to Gazprom",
+// "bought from Exxon", "an analyst at Ovum".
+func placeOnly(s *sentence, i int) bool {
+	switch s.caseOf(i) {
+	case "in", "near", "outside", "into", "across", "inside", "around":
+		return true
+	}
+	return false
+}
+
+// regionOf reports whether nominal i names what a word of geography is of:
+// "the coast of Aceh", "the Russian republic of Dagestan", "the outskirts
+// of Kirkuk".
+func regionOf(s *sentence, i int) bool {
+	if s.hasRel(i, "conj") && s.head[i] >= 0 {
+		i = s.head[i] // "of Husseiniyah and Yarmouk"
+	}
+	h := s.head[i]
+	return h >= 0 && s.caseOf(i) == "of" && s.upos(h) == "NOUN" && (regionNouns[s.lemma(h)] || placeCues[s.lemma(h)] || geoNouns[s.lemma(h)])
+}
+
+// geoNouns are the words of geography that take a place's name after "of".
+var geoNouns = setOf("coast", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
+	"southeast", "southwest", "centre", "center", "heart", "shore", "shores", "waters", "streets",
+	"suburbs", "neighborhoods", "neighbourhoods", "districts", "provinces", "regions", "villages", "towns")
+
 // locative reports whether nominal i is the object of a preposition of
 // place ("in Oxford", "near Kirkuk").
 func locative(s *sentence, i int) bool {
@@ -242,13 +269,17 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 	}
 	if m.refer == "the state" {
 		// "Russia's state-owned Rosneft": the country its phrase names,
-		// else none; the article's country may not be the firm's.
+		// else, for "state-owned", the article's country.
 		m.entity = schema.Entity{}
 		for k := len(a.recent) - 1; k >= 0; k-- {
 			if c := a.recent[k]; a.sentOf[c] == s.index && c.entity.Type == schema.Country && c.start < m.start && m.start-c.end <= 3 {
 				m.entity = c.entity
 				break
 			}
+		}
+		if m.entity.Name == "" && a.country.Name != "" && m.start+2 < len(s.toks) && tight(s, m.start+1) && stateVerbs[s.lower[m.start+2]] {
+			// "state-owned Hindustan Aeronautics" in an article about India.
+			m.entity = a.country
 		}
 		return
 	}
@@ -290,9 +321,19 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 			score -= 4 // "in Syria and Libya": places are rarely what "it" acts for
 		}
 		if dist == 0 {
-			score += c.start - m.start // nearer before it is better; after it is worse
 			if c.start > m.start {
 				continue
+			}
+			// Nearer before it is better. For a pronoun a name of its own
+			// sentence comes before the sentences past; a description
+			// ("the company") more often takes up the article's topic.
+			score += max((c.start-m.start)/4, -8)
+			if (strings.HasPrefix(m.refer, "the ") || !possessives[m.refer] && !s.hasRel(m.head, "nsubj", "nsubj:pass")) && (inClauseSubject(s, m.head, c.head) || a.subjectEntity(s, m.head, c.entity)) {
+				// "it bought 20 pct of Hk Hotels from the firm's chairman",
+				// "X, a unit of Y, will own the company", "Kenya left,
+				// accusing it": a description, or a pronoun object, is
+				// not its own clause's subject.
+				score -= 8
 			}
 		}
 		if thing >= 0 && (dist > 0 || c.start < thingEnd) {
@@ -310,6 +351,45 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 	default:
 		m.entity = schema.Entity{}
 	}
+}
+
+// inClauseSubject reports whether word c is inside the subject of the
+// clause word w is in.
+func inClauseSubject(s *sentence, w, c int) bool {
+	return len(clauseSubjects(s, w, c)) > 0
+}
+
+// clauseSubjects returns the subjects of the clause word w is in whose
+// phrase holds word c, or all of them when c is -1.
+func clauseSubjects(s *sentence, w, c int) []int {
+	var out []int
+	h := s.head[w]
+	for steps := 0; h >= 0 && !s.verbal(h) && steps < 4; steps++ {
+		h = s.head[h]
+	}
+	if h < 0 {
+		return nil
+	}
+	for _, k := range s.subjects(h) {
+		if from, to := s.subtree(k); c < 0 || c >= from && c < to {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// subjectEntity reports whether e is the entity of the subject of the
+// clause word w is in ("it bought 20 pct of Hk Hotels from the firm's
+// chairman": the firm is not what "it" is).
+func (a *article) subjectEntity(s *sentence, w int, e schema.Entity) bool {
+	for _, k := range clauseSubjects(s, w, -1) {
+		for _, c := range a.recent {
+			if a.sentOf[c] == s.index && c.head == k && c.entity == e {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // possessives are the pronouns that say whose something is.
@@ -349,8 +429,22 @@ func (a *article) clauseSubject(s *sentence, m *mention, want map[schema.EntityT
 // "it" in its sentence, the object or subject of a verb ("the accord"), or
 // -1: "it" then stands for the thing rather than a name before it.
 func lastThing(s *sentence, m *mention) int {
+	if m.refer == "them" {
+		// "supported the standards but no longer supports them".
+		for k := m.start - 1; k >= 0; k-- {
+			if s.upos(k) == "NOUN" && s.xpos(k) == "NNS" && s.hasRel(k, "obj") && s.child(k, "compound") < 0 {
+				if d := s.child(k, "det"); d >= 0 && (s.lower[d] == "the" || s.lower[d] == "these" || s.lower[d] == "those") {
+					return k
+				}
+			}
+		}
+		return -1
+	}
 	if m.refer != "it" {
 		return -1
+	}
+	if h := s.head[m.head]; h > m.head && s.hasRel(m.head, "nsubj") && s.verbal(h) && s.child(h, "obj") >= 0 {
+		return -1 // "... the fabric, and in July it acquired Fulcrum": a doer, not the thing
 	}
 	for k := m.start - 1; k >= 0; k-- {
 		if s.upos(k) == "NOUN" && s.xpos(k) == "NN" && s.hasRel(k, "obj", "nsubj", "nsubj:pass") && s.child(k, "det") >= 0 && s.child(k, "compound") < 0 {

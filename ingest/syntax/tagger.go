@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand/v2"
+	"strings"
 )
 
 // tagger assigns each word a pair of tags, universal (UPOS) and Penn
@@ -435,10 +436,11 @@ func b2u(b bool) uint64 {
 
 // finite repairs the verbs a news sentence must have where the tagger
 // left them out (see Analyzer.Finite):
-//   - the first past participle after a noun or name and before its
-//     object, with no finite verb, auxiliary or relative pronoun before
-//     it, is a past tense ("The Economic Community of West African States
-//     imposed sanctions on Niger");
+//   - the first past participle after a noun or name (adverbs and an
+//     apposition's closing comma between) and before its object, with no
+//     finite verb, auxiliary or relative pronoun before it, is a past
+//     tense ("The Economic Community of West African States imposed
+//     sanctions on Niger", "X, an adviser, sharply criticized Y");
 //   - a plural noun after a relative pronoun and before a name or
 //     determiner is a present tense ("Belarus, which borders Ukraine");
 //   - in a sentence with no verb at all, a plural noun between two names
@@ -454,6 +456,29 @@ func (ts *tagSet) finite(tags []int32, lowers []string) {
 			return true
 		}
 		return false
+	}
+	// "are today meeting Lawson": an -ing noun after a form of "be" and
+	// before a name, pronoun or determiner is the progressive.
+	if vbg := ts.find("VERB", "VBG"); vbg >= 0 {
+		for i := 1; i+1 < len(tags); i++ {
+			if ts.xpos[tags[i]] != "NN" || !strings.HasSuffix(lowers[i], "ing") {
+				continue
+			}
+			next := ts.upos[tags[i+1]]
+			if next == "ADJ" && i+2 < len(tags) {
+				next = ts.upos[tags[i+2]] // "meeting British Chancellor ..."
+			}
+			if next != "DET" && next != "PROPN" && next != "PRON" {
+				continue
+			}
+			b := i - 1
+			for b > 0 && (ts.upos[tags[b]] == "ADV" || lowers[b] == "today" || lowers[b] == "now") {
+				b--
+			}
+			if progressiveBe[lowers[b]] {
+				tags[i] = vbg
+			}
+		}
 	}
 	verbs := 0
 	for i, t := range tags {
@@ -485,13 +510,25 @@ func (ts *tagSet) finite(tags []int32, lowers []string) {
 		if ts.xpos[tags[i]] != "VBN" {
 			continue
 		}
-		before := ts.upos[tags[i-1]]
+		// Adverbs and the comma closing an apposition may come between
+		// ("Susan Rice, Obama's adviser, sharply criticized Netanyahu").
+		b := i - 1
+		for b > 0 && ts.upos[tags[b]] == "ADV" {
+			b--
+		}
+		if b > 0 && lowers[b] == "," {
+			b--
+		}
+		before := ts.upos[tags[b]]
 		if (before == "NOUN" || before == "PROPN") && object(i+1) {
 			tags[i] = vbd
 			return
 		}
 	}
 }
+
+// progressiveBe are the forms of "be" a progressive follows.
+var progressiveBe = map[string]bool{"is": true, "are": true, "was": true, "were": true, "am": true, "'re": true, "been": true, "be": true}
 
 // find returns the tag with the given UPOS and XPOS, or -1.
 func (ts *tagSet) find(upos, xpos string) int32 {
