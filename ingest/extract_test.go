@@ -209,6 +209,12 @@ func TestExtractFrames(t *testing.T) {
 		{"state-owned in an article about a country", "India wants jets. India's air force chief spoke. Lockheed signed a deal with state-owned Hindustan Aeronautics.",
 			[]string{"India owns Hindustan Aeronautics", "Hindustan Aeronautics signed_agreement_with Lockheed"}, nil},
 		{"a home state is no country's", "Barack Obama spoke. Christie praised his home state during his speech in the United States.", nil, []string{"praised"}},
+		{"names after an and run into one", "Ankara has invited Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky to Turkey.",
+			[]string{"Turkey invited Vladimir Putin", "Turkey invited Volodymyr Zelensky", "Vladimir Putin official_of Russia", "Volodymyr Zelensky official_of Ukraine"}, nil},
+		{"a subject after an opening clause", "While discussing the latest developments in the Caucasus, Çavuşoğlu invited Blinken to the Antalya Diplomacy Forum.",
+			[]string{"Çavuşoğlu invited Antony Blinken"}, nil},
+		{"its for the possessor of its partner", "Turkey also opposes Moscow's policies in Syria, as well as its 2014 annexation of Crimea.",
+			[]string{"Turkey opposes Russia", "Russia annexed Crimea"}, []string{"Turkey annexed"}},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

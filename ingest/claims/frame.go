@@ -256,13 +256,57 @@ func relativeSubject(s *sentence, w int) bool {
 	return k >= 0 && s.upos(k) == "PRON" && relatives[s.lower[k]]
 }
 
-// expand returns the words and their conjuncts.
+// introducedSubject returns the name written right before a main verb
+// that has no subject, after an opening clause and its comma, when the
+// parser hung it in that clause ("While discussing the Caucasus,
+// Çavuşoğlu invited Blinken"), or -1.
+func (s *sentence) introducedSubject(w int) int {
+	if s.head[w] >= 0 || !s.verbal(w) {
+		return -1
+	}
+	k := w - 1
+	for k > 0 && (s.upos(k) == "ADV" || s.upos(k) == "AUX") {
+		k--
+	}
+	for k > 0 && s.hasRel(k, "flat") && s.head[k] < k {
+		k = s.head[k]
+	}
+	if k < 2 || s.upos(k) != "PROPN" || !s.hasRel(k, "conj", "appos", "nmod") || s.toks[k-1].Text != "," || s.head[k] >= k {
+		return -1
+	}
+	return k
+}
+
+// expand returns the words and their conjuncts, with the names written
+// after an "and" that the parser ran into the first name ("invited
+// Russian President Vladimir Putin and Ukrainian President Volodymyr
+// Zelensky" hung as one name).
 func (s *sentence) expand(ws []int) []int {
 	var out []int
 	for _, w := range ws {
 		out = append(out, s.conjuncts(w)...)
+		for _, k := range s.kids[w] {
+			if k > w+1 && s.hasRel(k, "flat", "appos") && s.upos(k) == "PROPN" && s.lower[k-1] != "and" && s.andBetween(w, k) {
+				out = append(out, k)
+				break
+			}
+		}
 	}
 	return out
+}
+
+// andBetween reports whether an "and" stands between words w and k with
+// only capitalised words after it.
+func (s *sentence) andBetween(w, k int) bool {
+	for t := k - 1; t > w; t-- {
+		if s.lower[t] == "and" {
+			return true
+		}
+		if !startsUpper(s.toks[t].Text) {
+			return false
+		}
+	}
+	return false
 }
 
 // subjects returns who does what verb w says: its subject, or its agent in
@@ -317,6 +361,9 @@ func (s *sentence) subjects(w int) []int {
 			return s.expand(k)
 		}
 		h := s.head[w]
+		if k := s.introducedSubject(w); k >= 0 {
+			return s.expand([]int{k})
+		}
 		if h < 0 {
 			return nil
 		}

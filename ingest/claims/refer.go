@@ -402,6 +402,32 @@ func (a *article) clauseSubject(s *sentence, m *mention, want map[schema.EntityT
 	if !possessives[m.refer] {
 		return nil
 	}
+	// "Moscow's policies in Syria, as well as its annexation of Crimea":
+	// the possessor of the noun its own is coordinated with.
+	if n := s.head[m.head]; n >= 0 && s.head[n] >= 0 {
+		var partners []int
+		switch {
+		case s.hasRel(n, "conj"):
+			partners = []int{s.head[n]}
+		case s.child(n, "cc") >= 0:
+			// The parser hung the second noun on the verb: its partner
+			// is the verb's object before it.
+			for _, o := range s.children(s.head[n], "obj") {
+				if o < n {
+					partners = append(partners, o)
+				}
+			}
+		}
+		for _, q := range partners {
+			for _, p := range s.children(q, "nmod:poss") {
+				for _, c := range a.recent {
+					if a.sentOf[c] == s.index && c.head == p && c.refer == "" && c.entity.Name != "" && want[c.entity.Type] {
+						return c
+					}
+				}
+			}
+		}
+	}
 	h := s.head[m.head]
 	for steps := 0; h >= 0 && !s.verbal(h) && steps < 4; steps++ {
 		h = s.head[h]
