@@ -215,6 +215,12 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Çavuşoğlu invited Antony Blinken"}, nil},
 		{"its for the possessor of its partner", "Turkey also opposes Moscow's policies in Syria, as well as its 2014 annexation of Crimea.",
 			[]string{"Turkey opposes Russia", "Russia annexed Crimea"}, []string{"Turkey annexed"}},
+		{"a kind of person with a name after it", "Another top Republican, Sen. Lindsey Graham of South Carolina, also lambasted Adam Schiff on Thursday.",
+			[]string{"Lindsey Graham criticized Adam Schiff", "Lindsey Graham member_of Republican Party"}, []string{"Republican Party criticized"}},
+		{"a body's name at a sentence's start", "Civil Defense Authority director General Suleiman al-Amr said 20 people died.",
+			[]string{"Suleiman al-Amr official_of Civil Defense Authority"}, nil},
+		{"a body's name with for the", "Joint Council for the Welfare of Immigrants campaigner Caitlin Boswell spoke.",
+			[]string{"Caitlin Boswell official_of Joint Council for the Welfare of Immigrants"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

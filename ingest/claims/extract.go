@@ -410,6 +410,15 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 			return schema.Entity{}, false
 		}
 	}
+	// A word for a kind of person with a name in apposition after it is
+	// that person: "Another top Republican, Sen. Lindsey Graham, ...".
+	if i := at[w]; i < 0 || ms[i].adjective() || ms[i].generic {
+		for _, k := range s.children(w, "appos") {
+			if j := at[k]; k > w && j >= 0 && ms[j].entity.Type == schema.Person && ms[j].refer == "" && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
+		}
+	}
 	// A description in apposition to a name is that name: "Group Menatep,
 	// the Gibraltar-based holding company which controls 51% of Yukos".
 	if i := at[w]; (i < 0 || ms[i].generic || ms[i].refer != "") && s.upos(w) == "NOUN" && s.hasRel(w, "appos") {

@@ -155,6 +155,14 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 		return knownMention(pick(names), i, j), j
 	}
 	if !nameLike(s, i) {
+		// "Civil Defense Authority director ...", "Homeland Security chief
+		// ...": a capitalised first word the tagger took for an adjective
+		// or noun begins the body's name after it.
+		if sentenceInitial(s, i) && startsUpper(s.toks[i].Text) && i+1 < len(s.toks) && (s.upos(i) == "ADJ" || s.upos(i) == "NOUN") && nameLike(s, i+1) && !notNames[s.lower[i]] {
+			if end := lx.properRun(s, i+1); hasCue(s, i+1, end, orgCues) {
+				return lx.unknownName(s, i, end), end
+			}
+		}
 		return nil, i
 	}
 	// Honorifics and titles before a name are not part of it, nor are
@@ -313,8 +321,10 @@ func (lx *lexicon) properRun(s *sentence, i int) int {
 			j += 2 // "al-Sabah"
 		case j > i && j+1 < len(s.toks) && s.lower[j] == "and" && (s.common[j-1] || orgCues[s.lower[j-1]]) && nameLike(s, j+1) && hasCue(s, j+1, lx.properRun(s, j+1), orgCues):
 			j++ // "Oil and Natural Gas Corporation", "U.S. Securities and Exchange Commission", "UN Relief and Works Agency"
-		case j > i && j+1 < len(s.toks) && (s.lower[j] == "of" || s.lower[j] == "on" || s.lower[j] == "for") && nameLike(s, j+1) && (orgCues[s.lower[j-1]] || placeCues[s.lower[j-1]] || ofNames[s.lower[j-1]]):
-			j++ // "Bank of England", "Council on Foreign Relations", "Province of Aceh"
+		case j > i && j+1 < len(s.toks) && (s.lower[j] == "of" || s.lower[j] == "on" || s.lower[j] == "for") && nameLike(s, j+1) && (orgCues[s.lower[j-1]] || placeCues[s.lower[j-1]] || ofNames[s.lower[j-1]] || hasCue(s, i, j, orgCues)):
+			j++ // "Bank of England", "Council on Foreign Relations", "Province of Aceh", "Council for the Welfare of Immigrants"
+		case j > i && j+2 < len(s.toks) && (s.lower[j] == "for" || s.lower[j] == "of") && s.lower[j+1] == "the" && nameLike(s, j+2) && orgCues[s.lower[j-1]] && j+2 < lx.properRun(s, j+2) && startsUpper(s.toks[j+2].Text):
+			j += 2 // "Joint Council for the Welfare of Immigrants"
 		default:
 			return j
 		}

@@ -137,6 +137,8 @@ func (s *sentence) describedBy(w int) []int {
 		}
 	case s.hasRel(w, "compound", "amod") && s.head[w] >= 0:
 		out = append(out, s.conjuncts(s.head[w])...)
+	case s.hasRel(w, "obl", "advcl") && s.caseOf(w) == "as" && s.head[w] >= 0 && s.verbal(s.head[w]):
+		out = append(out, s.subjects(s.head[w])...) // "Rubio, as a member of the committee, said"
 	}
 	for _, k := range s.kids[w] {
 		if s.hasRel(k, "appos") && !s.mistaggedVerbIn(k) || s.hasRel(k, "flat", "compound") && k > w && s.upos(k) == "PROPN" {
