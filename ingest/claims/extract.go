@@ -410,6 +410,15 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 			return schema.Entity{}, false
 		}
 	}
+	// A body named before a title and a name is the name's: "to World
+	// Bank President Barber Conable", however the parser hung it.
+	if i := at[w]; i >= 0 && ms[i].entity.Type != schema.Person && !ms[i].generic && ms[i].end < len(s.toks) {
+		if t := x.lx.titleAt(s, ms[i].end); t > 0 {
+			if j := at[min(ms[i].end+t, len(s.toks)-1)]; j >= 0 && ms[j].start == ms[i].end+t && ms[j].entity.Type == schema.Person && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
+		}
+	}
 	// A word for a kind of person with a name in apposition after it is
 	// that person: "Another top Republican, Sen. Lindsey Graham, ...".
 	if i := at[w]; i < 0 || ms[i].adjective() || ms[i].generic {

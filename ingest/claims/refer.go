@@ -135,11 +135,30 @@ func (a *article) resolveName(s *sentence, m *mention) {
 			m.entity, m.known = e, true
 			return
 		}
+		if d := a.firstNameOf(words[0]); d != nil && !m.honorific {
+			m.entity = d.entity // "Dzhokhar and his brother": the one Dzhokhar the article named in full
+			return
+		}
 	}
 	if len(words) == 1 && m.entity.Type == schema.Organization && (placeOnly(s, m.head) || regionOf(s, m.head)) && !isAcronym(s.toks[m.start].Text) {
 		m.entity.Type = schema.Place
 	}
 	a.entities = append(a.entities, &docEntity{entity: m.entity, words: words, person: m.entity.Type == schema.Person})
+}
+
+// firstNameOf returns the one person of the article whose full name
+// begins with the word, or nil when none or several do.
+func (a *article) firstNameOf(w string) *docEntity {
+	var found *docEntity
+	for _, d := range a.entities {
+		if d.person && len(d.words) >= 2 && d.words[0] == w {
+			if found != nil && found.entity != d.entity {
+				return nil
+			}
+			found = d
+		}
+	}
+	return found
 }
 
 // remember records a known person so that later surnames find them.
