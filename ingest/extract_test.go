@@ -229,6 +229,10 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Dzhokhar Tsarnaev met Matanov"}, nil},
 		{"working with someone", "The American authorities are working with Russian security forces.",
 			[]string{"Russia cooperates_with United States"}, nil},
+		{"a region named with its kind", "The commissioner of Pariang county in Unity state spoke.",
+			[]string{"Pariang county part_of Unity"}, nil},
+		{"which for the name right before it", "He was at the Yida camp in oil-rich Unity State, which borders Sudan, when it was bombed.",
+			[]string{"Sudan borders Unity State"}, []string{"Yida"}},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

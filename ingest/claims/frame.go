@@ -235,6 +235,16 @@ func (s *sentence) antecedent(w int) int {
 	if t > h && s.head[t] == h && s.hasRel(t, "appos", "conj") && s.nominal(t) {
 		return t
 	}
+	// "the Yida camp in Unity State, which borders Sudan": "which" takes
+	// the name written right before it, a place or thing the parser hung
+	// inside the head's phrase.
+	if s.lower[k] == "which" && t > h && s.upos(t) == "PROPN" && s.hasRel(t, "nmod") {
+		for a := s.head[t]; a >= 0 && a >= h; a = s.head[a] {
+			if a == h {
+				return t
+			}
+		}
+	}
 	return h
 }
 

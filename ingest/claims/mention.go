@@ -82,6 +82,10 @@ var placeCues = setOf("province", "county", "region", "district", "city", "villa
 	"hills", "basin", "oblast", "prefecture", "governorate", "municipality", "neighbourhood",
 	"neighborhood", "quarter", "oasis", "heights", "falls", "capital")
 
+// namedKinds are the kinds of region written as part of the region's name
+// ("Maban county"), unlike "state" ("Unity state" is Unity).
+var namedKinds = setOf("county", "province", "district", "region", "governorate", "prefecture", "oblast", "municipality")
+
 // notNames are capitalised words that do not begin a name.
 var notNames = setOf("the", "a", "an", "this", "that", "these", "those", "he", "she", "it",
 	"they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "mr", "mrs", "ms",
@@ -110,6 +114,16 @@ func (lx *lexicon) recognize(s *sentence) []*mention {
 		if m == nil {
 			i = max(j, i+1)
 			continue
+		}
+		if !m.known && m.end < n && placeCues[s.toks[m.end].Text] {
+			// "Pariang county", "Unity state": a place, named with its
+			// kind when the kind is part of the name.
+			m.entity.Type = schema.Place
+			if namedKinds[s.toks[m.end].Text] {
+				m.end++
+				j = max(j, m.end)
+				m.entity.Name = s.text(m.start, m.end)
+			}
 		}
 		for k := m.start; k < m.end; k++ {
 			covered[k] = true

@@ -195,9 +195,11 @@ func (s *sentence) placesOf(ms []*mention, at []int) []found {
 		return m.entity.Type == schema.Place && !m.generic && m.entity.Name != "" && m.refer == ""
 	}
 	for _, m := range ms {
-		// "Aceh in Indonesia".
-		if region(m) && m.end+1 < len(s.toks) && s.lower[m.end] == "in" {
-			if k := at[m.end+1]; k >= 0 && ms[k].entity.Type == schema.Country && !ms[k].adjective() && ms[k].refer == "" && (ms[k].end >= len(s.toks) || s.lower[ms[k].end] != "and") {
+		// "Aceh in Indonesia", "Pariang county in Unity state", "Chali
+		// within Blue Nile state".
+		if region(m) && m.end+1 < len(s.toks) && (s.lower[m.end] == "in" || s.lower[m.end] == "within") {
+			if k := at[m.end+1]; k >= 0 && ms[k].start == m.end+1 && (ms[k].entity.Type == schema.Country && !ms[k].adjective() && ms[k].kind != schema.Seat || region(ms[k]) && ms[k].end < len(s.toks) && placeCues[s.lower[ms[k].end]]) &&
+				ms[k].refer == "" && (ms[k].end >= len(s.toks) || s.lower[ms[k].end] != "and") {
 				add(m.head, ms[k].head)
 			}
 		}
