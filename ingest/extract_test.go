@@ -233,6 +233,10 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Pariang county part_of Unity"}, nil},
 		{"which for the name right before it", "He was at the Yida camp in oil-rich Unity State, which borders Sudan, when it was bombed.",
 			[]string{"Sudan borders Unity State"}, []string{"Yida"}},
+		{"complaints about someone", "A ban on rice imports triggered recent U.S. complaints about Japan's agricultural policy.",
+			[]string{"United States criticized Japan"}, nil},
+		{"the club for the club named before", "Manchester United rejected the bid. JP McManus and John Magnier spoke. Earlier Mr Glazer used his hefty stake in the club to oust three directors.",
+			[]string{"Glazer owns Manchester United"}, []string{"owns JP McManus"}},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

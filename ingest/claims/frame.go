@@ -552,7 +552,7 @@ func (s *sentence) nounFrame(out []found, f schema.Frame, w int) []found {
 			}
 		}
 	}
-	if len(objs) == 0 && w+2 < len(s.words) && oneOf(s.lower[w+1], f.Preps) && s.hasRel(w+1, "case") && s.upos(s.head[w+1]) == "PROPN" {
+	if len(objs) == 0 && w+2 < len(s.words) && oneOf(s.lower[w+1], f.Preps) && s.hasRel(w+1, "case") && s.head[w+1] > w && (s.upos(s.head[w+1]) == "PROPN" || s.upos(s.head[w+1]) == "NOUN") {
 		// "Russia's invasion of Ukraine changed": the phrase right after
 		// the noun is its own, wherever the parser hung it.
 		objs, prep = s.expand([]int{s.head[w+1]}), s.lower[w+1]

@@ -15,6 +15,7 @@ type article struct {
 	entities []*docEntity
 	recent   []*mention // resolved mentions, in order, of this and recent sentences
 	sentOf   map[*mention]int
+	bodies   []schema.Entity     // the organisations named so far, in order
 	country  schema.Entity       // the article's main country, when it has one
 	names    map[string]bool     // the known entities the article names anywhere
 	titles   map[string][]string // the offices said of each person, by name
@@ -92,6 +93,9 @@ func (a *article) resolve(s *sentence, ms []*mention) {
 		if m.entity.Name != "" {
 			a.sentOf[m] = s.index
 			a.recent = append(a.recent, m)
+			if m.entity.Type == schema.Organization && m.refer == "" && !m.generic {
+				a.bodies = append(a.bodies, m.entity)
+			}
 		}
 	}
 	// Keep the mentions of the last four sentences.
@@ -339,6 +343,15 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 		if c.place {
 			score -= 4 // "in Syria and Libya": places are rarely what "it" acts for
 		}
+		if words, ok := kindWords[strings.TrimPrefix(m.refer, "the ")]; ok {
+			// "the club" is Manchester United F.C. rather than a firm or
+			// a person's holding named nearer.
+			if nameHasAny(c.entity.Name, words) {
+				score += 6
+			} else {
+				score -= 6
+			}
+		}
 		if dist == 0 {
 			if c.start > m.start {
 				continue
@@ -360,6 +373,15 @@ func (a *article) resolveReference(s *sentence, m *mention) {
 		}
 		if score > bestScore {
 			best, bestScore = c, score
+		}
+	}
+	if words, ok := kindWords[strings.TrimPrefix(m.refer, "the ")]; ok && (best == nil || !nameHasAny(best.entity.Name, words)) {
+		// "the club", said of a club the article named sentences ago.
+		for k := len(a.bodies) - 1; k >= 0; k-- {
+			if nameHasAny(a.bodies[k].Name, words) {
+				m.entity = a.bodies[k]
+				return
+			}
 		}
 	}
 	switch {
@@ -404,6 +426,28 @@ func (a *article) subjectEntity(s *sentence, w int, e schema.Entity) bool {
 	for _, k := range clauseSubjects(s, w, -1) {
 		for _, c := range a.recent {
 			if a.sentOf[c] == s.index && c.head == k && c.entity == e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kindWords are the words in the names of the kinds of body a description
+// can stand for.
+var kindWords = map[string][]string{
+	"club":    {"club", "fc", "f.c.", "united", "city", "athletic", "rovers", "wanderers"},
+	"bank":    {"bank", "bancorp", "banco", "reserve"},
+	"party":   {"party", "democrats", "republicans", "conservatives", "labour"},
+	"airline": {"airlines", "airways", "air"},
+	"carrier": {"airlines", "airways", "air"},
+}
+
+// nameHasAny reports whether a name holds one of the words.
+func nameHasAny(name string, words []string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		for _, k := range words {
+			if w == k {
 				return true
 			}
 		}
