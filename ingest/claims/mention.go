@@ -193,7 +193,12 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 	}
 	// A word news writes in lower case, capitalised to begin the
 	// sentence, is no name ("Good", "Talks").
-	if end == i+1 && s.common[i] && sentenceInitial(s, i) {
+	if end == i+1 && (s.common[i] || s.upos(i) == "NOUN") && sentenceInitial(s, i) {
+		return nil, end // "Checkpoint shootings ... killed"
+	}
+	// A lone capitalised adjective or cue word is no name: "English
+	// captain Harry Kane", "U.S. District Judge".
+	if end == i+1 && (s.upos(i) == "ADJ" || (orgCues[s.lower[i]] || placeCues[s.lower[i]]) && end < len(s.toks) && lx.titleAt(s, end) > 0) && !isAcronym(s.toks[i].Text) {
 		return nil, end
 	}
 	// An office is no name: "from a President whose", "the Secretary of
@@ -203,6 +208,13 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 	}
 	if _, k := lx.roles.longest(s.lower, i); k == end-i {
 		return nil, end
+	}
+	// "Deputy Secretary of Defense", "Minister of Education": a title of
+	// the "ROLE of ..." form, not a name, unless a body's word is in it.
+	for r := i; r+1 < end; r++ {
+		if lx.roleHeads[strings.TrimSuffix(s.lower[r], ".")] && s.lower[r+1] == "of" && !hasCue(s, i, end, orgCues) {
+			return nil, end
+		}
 	}
 	// Capitalised words before a title are part of it ("Development" of
 	// "Development Secretary Hilary Benn") unless they name a body.

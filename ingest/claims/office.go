@@ -162,6 +162,9 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 			}
 			continue
 		}
+		if hasEmployerPhrase(s, o.role, at) {
+			continue // "a representative for the LA Sheriff's office": whose it is, said in words we do not know
+		}
 		if e, ok := x.defaultEmployer(ms[at[p]], o.title, strings.TrimSuffix(s.lemma(o.role), "."), art); ok {
 			emit(p, o, e)
 		}
@@ -254,6 +257,20 @@ func (s *sentence) listedWith(p int, employed map[int][]schema.Entity) int {
 		}
 	}
 	return -1
+}
+
+// hasEmployerPhrase reports whether role r has an "of", "for", "at" or
+// "with" phrase, which says whose office it is.
+func hasEmployerPhrase(s *sentence, r int, at []int) bool {
+	if r < 0 {
+		return false
+	}
+	for _, k := range s.kids[r] {
+		if s.hasRel(k, "nmod") && oneOf(s.caseOf(k), []string{"of", "for", "at", "with"}) && !(s.caseOf(k) == "of" && startsUpper(s.toks[k].Text) && at[k] < 0) {
+			return true // not the title's own words: "Secretary of Defense"
+		}
+	}
+	return false
 }
 
 // defaultEmployer returns whose office an office named without an
@@ -385,6 +402,11 @@ func (x *Extractor) ofTitle(s *sentence, m *mention, at []int, ms []*mention) (i
 		}
 		if i := at[k]; i >= 0 && ms[i].end == m.start && !ms[i].generic && ms[i].entity.Name != "" && ms[i].entity.Type != schema.Person && ms[i].entity.Type != schema.Thing {
 			e := ms[i].entity
+			if ms[i].kind == schema.Seat {
+				// "Governor of Washington": the place itself, not the
+				// state it is the seat of.
+				e = schema.Entity{Name: s.text(ms[i].start, ms[i].end), Type: schema.Place}
+			}
 			return r, &e, "", true
 		}
 		var words []string

@@ -178,6 +178,22 @@ func (a *article) remember(e schema.Entity) {
 // shortFormOf finds the entity whose full name the words shorten: a
 // person's last name (or first and last), an organisation's first words.
 func (a *article) shortFormOf(words []string, m *mention) *docEntity {
+	if d := a.shortFormIn(words, m); d != nil {
+		return d
+	}
+	if len(words) == 1 && !m.honorific {
+		// "President Peña" of "Enrique Peña Nieto": the first of two
+		// surnames, when no name ends with the word.
+		for i := len(a.entities) - 1; i >= 0; i-- {
+			if d := a.entities[i]; d.person && len(d.words) >= 3 && containsWord(d.words[1:len(d.words)-1], words[0]) {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+func (a *article) shortFormIn(words []string, m *mention) *docEntity {
 	for i := len(a.entities) - 1; i >= 0; i-- {
 		d := a.entities[i]
 		if len(words) >= len(d.words) {
@@ -200,6 +216,15 @@ func (a *article) shortFormOf(words []string, m *mention) *docEntity {
 		}
 	}
 	return nil
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 func foldedWords(name string) []string {
