@@ -245,6 +245,12 @@ func TestExtractFrames(t *testing.T) {
 			nil, []string{"Steve Whitmore official_of United States"}},
 		{"a title of the ROLE of form is no name", "Deputy Secretary of Defense Patrick Shanahan will assume the title.",
 			nil, []string{"Deputy Secretary of Defense"}},
+		{"an and closes a list", "After talks between Sedat Onal and Wendy Sherman in Ankara, the Turkish Foreign Ministry said the allies agreed.",
+			[]string{"Sedat Onal met Wendy Sherman"}, []string{"met Turkish Foreign Ministry", "Turkish Foreign Ministry met"}},
+		{"a pair that discussed something", "Çavuşoğlu and his U.S. counterpart, Antony Blinken, discussed the latest developments over the phone.",
+			[]string{"Antony Blinken met Çavuşoğlu", "Antony Blinken official_of United States"}, nil},
+		{"a complement after the object", "Ankara called Russia's aggression unacceptable.",
+			[]string{"Turkey criticized Russia"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

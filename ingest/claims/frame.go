@@ -137,8 +137,11 @@ func (s *sentence) requires(f schema.Frame, w int) (int, bool) {
 		}
 	}
 	if len(f.Xcomp) > 0 {
-		x := s.child(w, "xcomp", "obj", "obl")
-		if x < 0 || !oneOf(s.lemma(x), f.Xcomp) {
+		found := false // "called Russia's aggression unacceptable": the complement, not the object
+		for _, x := range s.children(w, "xcomp", "obj", "obl") {
+			found = found || oneOf(s.lemma(x), f.Xcomp)
+		}
+		if !found {
 			return -1, false
 		}
 	}
@@ -523,8 +526,8 @@ func removeWord(ws []int, w int) []int {
 
 // pairFrame reads "X and Y met": coordinated subjects and no object.
 func (s *sentence) pairFrame(out []found, f schema.Frame, w int) []found {
-	if _, ok := s.requires(f, w); !ok || len(f.Obj) == 0 && len(s.children(w, "obj")) > 0 {
-		return out
+	if _, ok := s.requires(f, w); !ok || len(f.Obj) == 0 && len(s.children(w, "obj")) > 0 && !topicVerbs[s.lemma(w)] {
+		return out // "Chile and Peru met Bolivia" is the verb frame's; "X and Y discussed trade" is theirs
 	}
 	subjs := s.subjects(w)
 	for i := 0; i < len(subjs); i++ {
@@ -534,6 +537,9 @@ func (s *sentence) pairFrame(out []found, f schema.Frame, w int) []found {
 	}
 	return out
 }
+
+// topicVerbs are pair verbs whose object is what was talked about.
+var topicVerbs = setOf("discuss", "negotiate", "debate")
 
 // nounFrame reads "Turkey's purchase of S-400", "US sanctions on Iran",
 // "the invasion of Ukraine by Russia", "imposed sanctions on Iran" (the

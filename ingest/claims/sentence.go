@@ -136,10 +136,17 @@ func (s *sentence) possessive(i int) bool {
 func (s *sentence) conjuncts(i int) []int {
 	out := []int{i}
 	for k := 0; k < len(out); k++ {
+		closed := false // an "and" before a conjunct ends the list, as in "X and Y, the ministry said"
 		for _, c := range s.kids[out[k]] {
-			if s.base(c) == "conj" && s.nominal(c) == s.nominal(i) {
-				out = append(out, c)
+			if s.base(c) != "conj" || s.nominal(c) != s.nominal(i) {
+				continue
 			}
+			hasCC := s.child(c, "cc") >= 0
+			if closed && !hasCC {
+				break
+			}
+			out = append(out, c)
+			closed = closed || hasCC
 		}
 	}
 	return out
