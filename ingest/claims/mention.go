@@ -337,6 +337,8 @@ func (lx *lexicon) properRun(s *sentence, i int) int {
 			return j
 		}
 		switch {
+		case j > i+1 && orgCues[s.lower[j-1]] && personAfterBody(s, j):
+			return j // "the Refugee Council Enver Solomon said": the body, then its officer
 		case nameLike(s, j):
 			j++
 		case j > i && j+1 < len(s.toks) && tight(s, j) && nameLike(s, j+1):
@@ -356,6 +358,22 @@ func (lx *lexicon) properRun(s *sentence, i int) int {
 		}
 	}
 	return j
+}
+
+// personAfterBody reports whether the two name words at j, after a
+// body's name, read as a person named on their own: neither is a cue, and
+// no name word follows ("CEO of the Refugee Council Enver Solomon said").
+func personAfterBody(s *sentence, j int) bool {
+	if j+1 >= len(s.toks) || !nameLike(s, j) || !nameLike(s, j+1) || s.upos(j) != "PROPN" || s.upos(j+1) != "PROPN" {
+		return false
+	}
+	if orgCues[s.lower[j]] || orgCues[s.lower[j+1]] || placeCues[s.lower[j]] || placeCues[s.lower[j+1]] || nameParticles[s.lower[j]] {
+		return false
+	}
+	if j+2 < len(s.toks) && (nameLike(s, j+2) || tight(s, j+2)) {
+		return false
+	}
+	return personWords(s, j, j+2) && !isAcronym(s.toks[j].Text)
 }
 
 // ofNames are words that begin names in "X of Y" beside the cue words.

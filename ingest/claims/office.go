@@ -112,6 +112,27 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 			say(p, r, "", x.employers(s, r, p, at, ms, -1))
 		}
 	}
+	// "Julian Assange of WikiLeaks", "Brad Adams, from Human Rights Watch":
+	// a body named right after a person is theirs.
+	for _, m := range ms {
+		if m.entity.Type != schema.Person || m.refer != "" || m.end+1 >= len(s.toks) {
+			continue
+		}
+		j := m.end
+		if s.toks[j].Text == "," && j+2 < len(s.toks) && s.lower[j+1] == "from" {
+			j++
+		} else if s.lower[j] != "of" {
+			continue
+		}
+		k := j + 1
+		if s.lower[k] == "the" && k+1 < len(s.toks) {
+			k++
+		}
+		if i := at[k]; i >= 0 && ms[i].start == k && ms[i].entity.Type == schema.Organization && !ms[i].generic && ms[i].refer == "" && !isParty(ms[i].entity) &&
+			(ms[i].end >= len(s.toks) || s.toks[ms[i].end].Text == "," || s.upos(ms[i].end) == "VERB" || s.upos(ms[i].end) == "AUX" || s.upos(ms[i].end) == "PUNCT") {
+			say(m.head, m.head, "", []schema.Entity{ms[i].entity})
+		}
+	}
 	// "X is the chief executive of Y", "X became chairman of Y", "X, who
 	// is the head of Y".
 	for r := range s.words {
@@ -220,7 +241,11 @@ func commaBetween(s *sentence, m *mention, r int) bool {
 	if r >= m.end {
 		return sep(m.end)
 	}
-	return sep(m.start - 1)
+	j := m.start - 1
+	for j > r && (honorifics[s.lower[j]] || personalHonorifics[s.lower[j]]) {
+		j-- // "Oil Minister, Sheikh Ali al-Sabah"
+	}
+	return sep(j)
 }
 
 // listedBefore reads as written a person listed right before p's title
@@ -394,7 +419,7 @@ func (x *Extractor) ofTitle(s *sentence, m *mention, at []int, ms []*mention) (i
 		}
 		r := o - 1
 		if !x.lx.roleHeads[strings.TrimSuffix(s.lower[r], ".")] || !startsUpper(s.toks[r].Text) {
-			return -1, nil, "", false
+			continue // the "of" of a body's name: "Governor of the Bank of England"
 		}
 		k := o + 1
 		if s.lower[k] == "the" {
