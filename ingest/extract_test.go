@@ -260,6 +260,12 @@ func TestExtractFrames(t *testing.T) {
 		{"a person of a body", "Julian Assange of WikiLeaks spoke. Brad Adams, from Human Rights Watch, said the move was wrong.",
 			[]string{"Julian Assange official_of WikiLeaks", "Brad Adams official_of Human Rights Watch"}, nil},
 		{"a person of a place is no official", "Sen. Lindsey Graham of South Carolina spoke.", nil, []string{"South Carolina"}},
+		{"a workplace after a phrase of the role's own", "Khaled Al-Maeena, editor at large at the Saudi Gazette, said so.",
+			[]string{"Khaled Al-Maeena official_of Saudi Gazette"}, nil},
+		{"a workplace right after the role", "The deal is good, said Dinesh Keskar, senior vice president Boeing.",
+			[]string{"Dinesh Keskar official_of Boeing"}, nil},
+		{"chairing a committee", "Rep. Nick Rahall, who chairs the House Natural Resources Committee, spoke.",
+			[]string{"Nick Rahall official_of House Natural Resources Committee"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

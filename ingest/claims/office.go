@@ -108,7 +108,7 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 		}
 		// The same read as written, when the parser hung the apposition
 		// elsewhere: "..., Thomas Dawson, an IMF director, said".
-		if r := x.apposedRole(s, m); !apposed && r >= 0 {
+		if r := x.apposedRole(s, m, at, ms); !apposed && r >= 0 {
 			say(p, r, "", x.employers(s, r, p, at, ms, -1))
 		}
 	}
@@ -196,7 +196,7 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 // apposedRole returns the role noun of a phrase set off by a comma right
 // after person m ("Thomas Dawson, an IMF director,", "X, an analyst with
 // Y"), or -1.
-func (x *Extractor) apposedRole(s *sentence, m *mention) int {
+func (x *Extractor) apposedRole(s *sentence, m *mention, at []int, ms []*mention) int {
 	j := m.end
 	if j+2 >= len(s.toks) || s.toks[j].Text != "," {
 		return -1
@@ -217,6 +217,8 @@ func (x *Extractor) apposedRole(s *sentence, m *mention) int {
 			r = k
 		case r == k-1 && oneOf(s.lower[k], []string{"of", "at", "with", "for"}):
 			return r // "Dean McCarron, principal analyst at Mercury Research"
+		case r == k-1 && at[k] >= 0 && ms[at[k]].start == k && ms[at[k]].entity.Type == schema.Organization:
+			return r // "Dinesh Keskar, senior vice president Boeing"
 		case !phraseWord(s, k):
 			return -1
 		}
@@ -599,7 +601,9 @@ func (x *Extractor) workplaceAfter(s *sentence, r int, at []int, ms []*mention) 
 			if j < len(s.toks) && at[j] >= 0 && ms[at[j]].entity.Type == schema.Organization && !ms[at[j]].generic && ms[at[j]].refer == "" {
 				return ms[at[j]].head
 			}
-			return -1
+			k = j - 1 // "editor at large at the Saudi Gazette": read on
+		case k == r+1 && at[k] >= 0 && ms[at[k]].start == k && ms[at[k]].entity.Type == schema.Organization && !ms[at[k]].generic && ms[at[k]].refer == "":
+			return ms[at[k]].head // "senior vice president Boeing"
 		case s.lower[k] == "for" || s.lower[k] == "of" || s.lower[k] == "and" || phraseWord(s, k) && at[k] < 0:
 		default:
 			return -1
