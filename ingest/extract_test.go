@@ -266,6 +266,12 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Dinesh Keskar official_of Boeing"}, nil},
 		{"chairing a committee", "Rep. Nick Rahall, who chairs the House Natural Resources Committee, spoke.",
 			[]string{"Nick Rahall official_of House Natural Resources Committee"}, nil},
+		{"an apposition the parser missed", "The Kremlin seized Yukos' main production arm, Yugansk, last year.",
+			[]string{"Russia seized Yugansk", "Yukos owns Yugansk"}, nil},
+		{"a unit named before its noun", "Purolator retains its Stant division, which makes closure caps.",
+			[]string{"Purolator owns Stant"}, nil},
+		{"a phrase after a noun is no apposition", "Turkey opposes Moscow's policies in Syria and Libya.",
+			[]string{"Turkey opposes Russia"}, []string{"opposes Syria"}},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -449,8 +449,13 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 	// straits", "the Syrian branch of the PKK, the YPG", "the cruise ship,
 	// Freewinds".
 	if i := at[w]; (i < 0 || ms[i].generic) && s.upos(w) == "NOUN" {
-		for _, k := range s.kids[w] {
-			if !(s.hasRel(k, "compound") && k < w || s.hasRel(k, "appos")) {
+		kids := s.kids[w]
+		wa := s.writtenAppos(w)
+		if wa >= 0 {
+			kids = append(append([]int(nil), kids...), wa)
+		}
+		for _, k := range kids {
+			if !(s.hasRel(k, "compound") && k < w || s.hasRel(k, "appos") || k == wa) {
 				continue
 			}
 			if j := at[k]; j >= 0 && !ms[j].generic && !ms[j].adjective() && ms[j].entity.Name != "" && accepts(ms[j].entity) {

@@ -50,7 +50,18 @@ func (x *Extractor) phrasesOf(s *sentence, ms []*mention, at []int) []found {
 			}
 		case "subsidiary", "unit", "arm", "affiliate", "division", "offshoot":
 			owners := s.modifiers(w, at, ms, "of")
-			for _, m := range s.describedBy(w) {
+			units := s.describedBy(w)
+			if s.child(w, "nmod:poss") >= 0 {
+				// "its Stant division": with a possessor, the name before
+				// the noun is the unit's own, not its owner's.
+				for _, k := range s.kids[w] {
+					if k < w && s.hasRel(k, "compound") && s.upos(k) == "PROPN" && at[k] >= 0 && len(s.toks[k].Text) > 1 && s.lower[k+1] != "and" {
+						units = append(units, k)
+						owners = removeWord(owners, k)
+					}
+				}
+			}
+			for _, m := range units {
 				for _, o := range owners {
 					add("owns", o, m, w)
 				}
@@ -145,7 +156,30 @@ func (s *sentence) describedBy(w int) []int {
 			out = append(out, s.conjuncts(k)...)
 		}
 	}
+	if len(out) == 0 {
+		if k := s.writtenAppos(w); k >= 0 {
+			out = append(out, k)
+		}
+	}
 	return out
+}
+
+// writtenAppos returns the name set off by commas right after noun w,
+// read as written when the parser did not make it w's apposition
+// ("Yukos' main production arm, Yugansk, last year"), or -1.
+func (s *sentence) writtenAppos(w int) int {
+	k := w + 2
+	if k >= len(s.toks) || s.toks[w+1].Text != "," || s.upos(k) != "PROPN" || s.hasRel(k, "nsubj", "nsubj:pass") {
+		return -1
+	}
+	e := k + 1
+	for e < len(s.toks) && s.upos(e) == "PROPN" {
+		e++
+	}
+	if e < len(s.toks) && s.toks[e].Text != "," && s.upos(e) != "PUNCT" {
+		return -1
+	}
+	return k
 }
 
 // modifiers returns the names that modify noun w: before it ("NATO
