@@ -40,7 +40,7 @@ func TestExtractFrames(t *testing.T) {
 		want       []string // asserted claims, all of them
 		notWant    []string // claims that must not be asserted
 	}{
-		{"active voice", "Poland bought 250 Abrams tanks from the United States.", []string{"Poland bought Abrams"}, nil},
+		{"active voice", "Poland bought 250 Abrams tanks from the United States.", []string{"Poland bought Abrams", "United States sold Abrams"}, nil},
 		{"capital acts for its state", "Ankara urged Moscow to halt the offensive.", []string{"Turkey urged Russia"}, nil},
 		{"seat of power", "The Kremlin condemned the decision of the White House.", nil, nil},
 		{"passive with agent", "Crimea was annexed by Russia in 2014.", []string{"Russia annexed Crimea"}, nil},
@@ -205,7 +205,7 @@ func TestExtractFrames(t *testing.T) {
 		{"a stake bought", "Lai Sun Garment Co said it acquired a 10 pct stake in Hk Hotels from Liang.",
 			[]string{"Lai Sun Garment Co bought Hk Hotels", "Lai Sun Garment Co owns Hk Hotels"}, nil},
 		{"a description is not what its clause's subject stands for", "Evergo said it bought about 20 pct of Hk Hotels from the firm's deputy chairman David Liang.",
-			[]string{"Evergo bought Hk Hotels", "David Liang official_of Hk Hotels"}, []string{"official_of Evergo"}},
+			[]string{"Evergo bought Hk Hotels", "David Liang official_of Hk Hotels", "David Liang sold Hk Hotels"}, []string{"official_of Evergo"}},
 		{"state-owned in an article about a country", "India wants jets. India's air force chief spoke. Lockheed signed a deal with state-owned Hindustan Aeronautics.",
 			[]string{"India owns Hindustan Aeronautics", "Hindustan Aeronautics signed_agreement_with Lockheed"}, nil},
 		{"a home state is no country's", "Barack Obama spoke. Christie praised his home state during his speech in the United States.", nil, []string{"praised"}},
@@ -272,6 +272,12 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Purolator owns Stant"}, nil},
 		{"a phrase after a noun is no apposition", "Turkey opposes Moscow's policies in Syria and Libya.",
 			[]string{"Turkey opposes Russia"}, []string{"opposes Syria"}},
+		{"a sale's buyer bought", "The Kremlin sold Yugansk to Rosneft for $9.3bn.",
+			[]string{"Russia sold Yugansk", "Rosneft bought Yugansk"}, nil},
+		{"a purchase's seller sold", "Lai Sun Garment Co acquired Hk Hotels from David Liang.",
+			[]string{"Lai Sun Garment Co bought Hk Hotels", "David Liang sold Hk Hotels"}, nil},
+		{"a demand that someone act", "Conaway then went on to demand Schiff immediately resign his chairmanship.",
+			[]string{"Conaway urged Schiff"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

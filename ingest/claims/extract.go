@@ -59,14 +59,16 @@ func (x *Extractor) Extract(doc schema.Document) schema.Extraction {
 			if !ok {
 				continue
 			}
-			key := claimKey(c)
-			if seen[key] {
-				continue
+			for _, c := range append([]schema.Claim{c}, x.converse(d, k, f, c)...) {
+				key := claimKey(c)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				out.Claims = append(out.Claims, c)
+				entities[schema.Entity{Name: c.Subject, Type: c.SubjectType}] = true
+				entities[schema.Entity{Name: c.Object, Type: c.ObjectType}] = true
 			}
-			seen[key] = true
-			out.Claims = append(out.Claims, c)
-			entities[schema.Entity{Name: c.Subject, Type: c.SubjectType}] = true
-			entities[schema.Entity{Name: c.Object, Type: c.ObjectType}] = true
 		}
 	}
 	for e := range entities {
@@ -279,6 +281,45 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 		c.SubjectType, c.ObjectType = c.ObjectType, c.SubjectType
 	}
 	return c, true
+}
+
+// converse returns the claim a sale or purchase says of its other party:
+// "Rosneft bought Yugansk from the Kremlin" says the Kremlin sold it,
+// "the Kremlin sold Yugansk to Rosneft" that Rosneft bought it.
+func (x *Extractor) converse(d *document, k int, f found, c schema.Claim) []schema.Claim {
+	s, ms, at := d.sents[k], d.ments[k], d.at[k]
+	var pred, prep string
+	switch c.Predicate {
+	case "bought":
+		pred, prep = "sold", "from"
+	case "sold":
+		pred, prep = "bought", "to"
+	default:
+		return nil
+	}
+	if f.trigger < 0 || f.phrase || s.upos(f.trigger) != "VERB" {
+		return nil
+	}
+	p := x.lx.predicate(pred)
+	for _, w := range s.attached(f.trigger) {
+		if !s.hasRel(w, "obl", "nmod") || s.caseOf(w) != prep {
+			continue
+		}
+		e, ok := x.argument(s, ms, at, w, p, true)
+		if !ok || e.Name == c.Object || e.Name == c.Subject {
+			continue
+		}
+		o := c
+		o.Predicate, o.Subject, o.SubjectType = pred, e.Name, e.Type
+		o.Qualifiers = map[string]string{}
+		for k, v := range c.Qualifiers {
+			if k != "recipient" {
+				o.Qualifiers[k] = v
+			}
+		}
+		return []schema.Claim{o}
+	}
+	return nil
 }
 
 // claimKey identifies a claim within a document: the same relation from

@@ -196,6 +196,15 @@ func (s *sentence) directObjects(w int) []int {
 		// a complement an indirect one.
 		objs = s.children(w, "iobj")
 	}
+	if len(objs) == 0 && biddings[s.lemma(w)] {
+		// "demanded Schiff step down": who is to act is the subject of
+		// the clause demanded.
+		for _, c := range s.children(w, "ccomp", "xcomp") {
+			if k := s.children(c, "nsubj"); len(k) > 0 && k[0] > w && s.upos(k[0]) != "PRON" {
+				objs = k[:1]
+			}
+		}
+	}
 	for _, o := range objs {
 		if s.upos(o) == "PRON" && relatives[s.lower[o]] && s.hasRel(w, "acl:relcl") {
 			return []int{s.antecedent(w)} // "the company which Acme bought"
@@ -537,6 +546,10 @@ func (s *sentence) pairFrame(out []found, f schema.Frame, w int) []found {
 	}
 	return out
 }
+
+// biddings are the verbs whose object may be the subject of the clause
+// they bid: "demanded Schiff step down", "urged that Iran stop".
+var biddings = setOf("demand", "urge", "ask", "press")
 
 // topicVerbs are pair verbs whose object is what was talked about.
 var topicVerbs = setOf("discuss", "negotiate", "debate")
