@@ -39,6 +39,11 @@ func DefaultExtractor() (*Extractor, error) {
 	return NewExtractor(vocab, gaz, model), nil
 }
 
+// Explaining returns an extractor that says, with each claim, how it was
+// read: its trigger and frame, the arcs of its subject and object, and why
+// its modality is what it is (schema.Explanation).
+func (x *Extractor) Explaining() *Extractor { return &Extractor{x: x.x.Explaining()} }
+
 // Extract finds the claims of one cleaned document.
 func (x *Extractor) Extract(doc schema.Document) schema.Extraction {
 	return x.x.Extract(doc)

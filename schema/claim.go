@@ -42,6 +42,20 @@ type Claim struct {
 	Qualifiers  map[string]string `json:"qualifiers"`
 	Confidence  float64           `json:"confidence"`
 	Extractor   string            `json:"extractor,omitempty"`
+	// Explain, when the extractor was asked for it, says how the claim
+	// was read off the sentence; it is not stored.
+	Explain *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation says how a claim was read: the trigger word and the frame
+// it matched, the words and relations its subject and object came from,
+// and what decided its modality.
+type Explanation struct {
+	Trigger  string `json:"trigger"`  // the word, with its lemma: "imposed (impose)"
+	Frame    string `json:"frame"`    // the frame matched: "verb impose obj=sanction prep=on", or the phrase read
+	Subject  string `json:"subject"`  // the subject's word and arc: "Union (nsubj of imposed)"
+	Object   string `json:"object"`   // the object's word and arc, or how it was given
+	Modality string `json:"modality"` // why the modality is what it is
 }
 
 // Asserted reports whether the claim asserts its relation: it is neither

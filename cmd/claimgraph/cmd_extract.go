@@ -17,6 +17,7 @@ type extractOptions struct {
 	paths   []string
 	format  string
 	all     bool
+	explain bool
 	workers int
 	stdin   io.Reader
 	out     io.Writer
@@ -30,7 +31,14 @@ func newExtractCmd(g *globals) *cobra.Command {
 		Short: "Print the claims found in articles, without storing them",
 		Long: `extract reads articles as ingest does (files, directories, "-" for standard
 input) and prints the claims it finds: an aligned table, or one JSON object
-a line with --format jsonl.`,
+a line with --format jsonl.
+
+--explain says, under each claim, how it was read off its sentence: the
+trigger word and the frame of schema/data/frames.txt it matched, the words and
+dependency arcs its subject and object came from, and why its modality is what
+it is; with --format jsonl the same is the claim's "explain" object. A claim
+you expected and do not see is explained by the sentence's parse:
+claimgraph parse FILE.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.format != "table" && opts.format != "jsonl" {
@@ -43,6 +51,7 @@ a line with --format jsonl.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or jsonl")
 	cmd.Flags().BoolVar(&opts.all, "all", false, "in the table, also show claims that are not asserted")
+	cmd.Flags().BoolVar(&opts.explain, "explain", false, "say how each claim was read: trigger, frame, arcs and modality")
 	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction goroutines (0: one per core); the output is the same")
 	return cmd
 }
@@ -51,6 +60,9 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	x, err := newExtractor()
 	if err != nil {
 		return err
+	}
+	if opts.explain {
+		x = x.Explaining()
 	}
 	var claims []schema.Claim
 	failed := 0
@@ -68,7 +80,9 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.format == "table" {
+	if opts.format == "table" && opts.explain {
+		writeExplained(opts.out, claims, opts.all)
+	} else if opts.format == "table" {
 		writeClaimTable(opts.out, claims, opts.all)
 	}
 	if failed > 0 {
@@ -110,6 +124,33 @@ func writeClaimTable(w io.Writer, claims []schema.Claim, all bool) {
 			shorten(c.Object, 28), c.Modality, c.Date, c.Confidence)
 	}
 	tw.Flush()
+	if hidden > 0 {
+		fmt.Fprintf(w, "(%d claims that are not asserted not shown; --all shows them)\n", hidden)
+	}
+}
+
+// writeExplained prints each claim with how it was read, for a person
+// wondering why a claim is there, or is what it is.
+func writeExplained(w io.Writer, claims []schema.Claim, all bool) {
+	hidden := 0
+	for _, c := range claims {
+		if !all && !c.Asserted() {
+			hidden++
+			continue
+		}
+		fmt.Fprintf(w, "%s --%s--> %s  (%s, %s)\n", c.Subject, c.Predicate, c.Object, c.Doc, c.Modality)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "    sentence\t%s\n", shorten(c.Sentence, 110))
+		if e := c.Explain; e != nil {
+			for _, row := range [][2]string{{"trigger", e.Trigger}, {"frame", e.Frame}, {"subject", e.Subject}, {"object", e.Object}, {"modality", e.Modality}} {
+				if row[1] != "" {
+					fmt.Fprintf(tw, "    %s\t%s\n", row[0], row[1])
+				}
+			}
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+	}
 	if hidden > 0 {
 		fmt.Fprintf(w, "(%d claims that are not asserted not shown; --all shows them)\n", hidden)
 	}

@@ -53,6 +53,34 @@ func TestExtractTableFromStdin(t *testing.T) {
 	}
 }
 
+// TestExtractExplain checks that --explain says how each claim was read,
+// in the table and in JSONL, and that the plain JSONL carries no
+// explanation.
+func TestExtractExplain(t *testing.T) {
+	text := "The European Union will not impose new sanctions on Turkey this year, officials in Brussels said on Tuesday."
+	code, out, errw := runT(t, text, "extract", "--explain", "--all", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	for _, want := range []string{"European Union --sanctioned--> Turkey", "trigger   impose (impose)",
+		"frame     verb impose obj=sanction", "subject   Union (nsubj of impose)", `marked by "on"`, `negated: "impose" is negated`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	_, out, _ = runT(t, text, "extract", "--explain", "--format", "jsonl", "-")
+	var c struct {
+		Explain *struct{ Trigger, Frame, Subject, Object, Modality string }
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &c); err != nil || c.Explain == nil || c.Explain.Trigger == "" || c.Explain.Modality == "" {
+		t.Fatalf("explain in JSONL: %v %+v\n%s", err, c.Explain, out)
+	}
+	_, out, _ = runT(t, text, "extract", "--format", "jsonl", "-")
+	if strings.Contains(out, `"explain"`) {
+		t.Errorf("explanation without --explain: %s", out)
+	}
+}
+
 func TestIngestQueryStats(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "g.db")
 	code, out, errw := runT(t, "", "--db", db, "ingest", articles)

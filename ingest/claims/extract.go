@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,8 +17,18 @@ const Name = "claimgraph-parse/1"
 
 // Extractor reads the claims of documents. It is safe for concurrent use.
 type Extractor struct {
-	lx    *lexicon
-	model *syntax.Model
+	lx      *lexicon
+	model   *syntax.Model
+	explain bool
+}
+
+// Explaining returns an extractor that gives every claim its Explanation:
+// the trigger, the frame, the arcs its subject and object came from and why
+// its modality is what it is.
+func (x *Extractor) Explaining() *Extractor {
+	e := *x
+	e.explain = true
+	return &e
 }
 
 // NewExtractor compiles a vocabulary and gazetteer for extraction with a
@@ -221,9 +232,9 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 	if f.pred == "attacked" && (obj.Type == schema.Person || obj.Type == schema.Organization && subj.Type == schema.Person) && s.lemma(f.trigger) == "attack" && reason >= 0 {
 		f.pred = "criticized" // "attacked Schiff for driving a false narrative": in words
 	}
-	mod, negated, source := schema.Asserted, false, -1
+	mod, negated, source, why := schema.Asserted, false, -1, "asserted: said in a noun phrase, whatever its clause says"
 	if !f.phrase {
-		mod, negated, source = s.modality(f.clause)
+		mod, negated, source, why = s.modality(f.clause)
 	}
 	c := schema.Claim{
 		Doc:         d.doc.ID,
@@ -276,11 +287,77 @@ func (x *Extractor) claim(d *document, k int, f found, dates []dateExpr) (schema
 			}
 		}
 	}
+	if x.explain {
+		c.Explain = s.explain(f, why)
+	}
 	if x.lx.vocab.Symmetric(c.Predicate) && c.Object < c.Subject {
 		c.Subject, c.Object = c.Object, c.Subject
 		c.SubjectType, c.ObjectType = c.ObjectType, c.SubjectType
 	}
 	return c, true
+}
+
+// explain describes how found f was read off the sentence.
+func (s *sentence) explain(f found, modality string) *schema.Explanation {
+	e := &schema.Explanation{Modality: modality}
+	if f.trigger >= 0 && f.trigger < len(s.words) {
+		e.Trigger = fmt.Sprintf("%s (%s)", s.words[f.trigger].Form, s.lemma(f.trigger))
+	}
+	switch {
+	case f.frame.Kind != "":
+		e.Frame = frameText(f.frame, s.lemma(f.trigger))
+	case f.pred == schema.OfficialOf:
+		e.Frame = "office said in a noun phrase"
+		if f.role != "" {
+			e.Frame += ": " + f.role
+		}
+	default:
+		e.Frame = f.pred + " said in a noun phrase"
+	}
+	e.Subject = s.arc(f.subj)
+	switch {
+	case f.objEntity != nil:
+		e.Object = f.objEntity.Name + " (named by the phrase or the article)"
+	default:
+		e.Object = s.arc(f.obj)
+		if f.objPrep != "" {
+			e.Object += ", marked by " + strconv.Quote(f.objPrep)
+		}
+	}
+	return e
+}
+
+// arc names word w with its relation and head: "Union (nsubj of imposed)".
+func (s *sentence) arc(w int) string {
+	if w < 0 || w >= len(s.words) {
+		return ""
+	}
+	if h := s.head[w]; h >= 0 {
+		return fmt.Sprintf("%s (%s of %s)", s.words[w].Form, s.words[w].Rel, s.words[h].Form)
+	}
+	return fmt.Sprintf("%s (root)", s.words[w].Form)
+}
+
+// frameText writes a frame as frames.txt does, with the lemma that
+// matched in place of the frame's alternatives.
+func frameText(f schema.Frame, matched string) string {
+	lemma := strings.Join(f.Lemmas, "|")
+	if oneOf(matched, f.Lemmas) {
+		lemma = matched
+	}
+	if f.Particle != "" {
+		lemma += "+" + f.Particle
+	}
+	out := []string{string(f.Kind), lemma}
+	for _, o := range []struct {
+		name string
+		vals []string
+	}{{"obj", f.Obj}, {"xcomp", f.Xcomp}, {"under", f.Under}, {"prep", f.Preps}} {
+		if len(o.vals) > 0 {
+			out = append(out, o.name+"="+strings.Join(o.vals, "|"))
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // converse returns the claim a sale or purchase says of its other party:

@@ -1,6 +1,10 @@
 package claims
 
-import "github.com/claimgraph/claimgraph/schema"
+import (
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/schema"
+)
 
 // The verbs whose complement a claim may be, by what they make of it.
 var (
@@ -25,16 +29,18 @@ var (
 // verbs and nouns w is the complement of: "denied that", "said that",
 // "plans to", "wants to", "refused to"; a question is hypothetical. The
 // strongest reading wins. source is the subject of the nearest reporting
-// verb, for attribution.
-func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int) {
+// verb, for attribution; why says, in words, what decided it.
+func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int, why string) {
 	m, source = schema.Asserted, -1
-	raise := func(to schema.Modality) {
+	raise := func(to schema.Modality, k int, because string) {
 		if strength(to) > strength(m) {
 			m = to
+			why = fmt.Sprintf("%s: %s %q", to, because, s.words[k].Form)
 		}
 	}
+	var negWhy string
 	if s.negated(w) {
-		negated = true
+		negated, negWhy = true, fmt.Sprintf("negated: %q is negated", s.words[w].Form)
 	}
 	k, via := w, ""
 	for steps := 0; k >= 0 && steps < 12; steps++ {
@@ -42,26 +48,26 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int)
 			switch {
 			case s.hasRel(c, "aux") && !s.hasRel(c, "aux:pass"):
 				if to, ok := modals[s.lower[c]]; ok {
-					raise(to)
+					raise(to, c, "the modal")
 				}
 				if s.lower[c] == "going" || s.lemma(c) == "go" && s.xpos(c) == "VBG" {
-					raise(schema.Planned)
+					raise(schema.Planned, c, "going to")
 				}
 			case s.hasRel(c, "advmod") && hedgeAdverbs[s.lower[c]]:
-				raise(schema.Hypothetical)
+				raise(schema.Hypothetical, c, "the hedge")
 			case s.hasRel(c, "mark") && conditions[s.lower[c]]:
-				raise(schema.Hypothetical)
+				raise(schema.Hypothetical, c, "the condition")
 			case s.hasRel(c, "amod") && hedges[s.lower[c]] && s.nominal(k):
-				raise(schema.Hypothetical)
+				raise(schema.Hypothetical, c, "the hedge")
 			case s.hasRel(c, "obl", "nmod") && s.caseOf(c) == "according to":
-				raise(schema.Reported)
+				raise(schema.Reported, c, "according to")
 				if source < 0 {
 					source = c
 				}
 			}
 		}
 		if k != w && s.negated(k) && via != "" {
-			raise(schema.Hypothetical) // "did not say that", "did not want to"
+			raise(schema.Hypothetical, k, "the complement of negated") // "did not say that", "did not want to"
 		}
 		h := s.head[k]
 		if h < 0 {
@@ -72,7 +78,7 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int)
 		via = ""
 		switch {
 		case s.hasRel(k, "obj") && promises[lem] && s.nominal(k):
-			raise(schema.Planned) // "pledged aid to Ukraine": promised, not yet given
+			raise(schema.Planned, h, "the object of the promise") // "pledged aid to Ukraine": promised, not yet given
 		case s.hasRel(k, "conj", "appos", "list", "flat", "compound", "fixed", "case", "nmod", "obl", "obj", "nsubj", "iobj", "amod", "det", "nmod:poss", "advmod", "punct", "dep"):
 			// Coordination and arguments inherit their head's clause, but
 			// a nominal argument's own modals were its own.
@@ -81,18 +87,18 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int)
 				continue
 			}
 		case denials[lem] && s.verbal(h):
-			raise(schema.Denied)
+			raise(schema.Denied, h, "the complement of the denial")
 		case refusals[lem]:
-			negated = true
+			negated, negWhy = true, fmt.Sprintf("negated: the complement of the refusal %q", s.words[h].Form)
 		case rel == "ccomp" || rel == "parataxis":
 			via = rel
 			if reports[lem] || s.nominal(h) {
-				raise(schema.Reported)
+				raise(schema.Reported, h, "what is reported by")
 				if source < 0 {
 					source = s.child(h, "nsubj")
 				}
 			} else if hopes[lem] || plans[lem] {
-				raise(schema.Hypothetical)
+				raise(schema.Hypothetical, h, "the complement of")
 			}
 		case rel == "xcomp" || rel == "acl" || rel == "advcl":
 			if rel == "xcomp" {
@@ -100,20 +106,26 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int)
 			}
 			switch {
 			case plans[lem]:
-				raise(schema.Planned)
+				raise(schema.Planned, h, "the plan")
 			case hopes[lem]:
-				raise(schema.Hypothetical)
+				raise(schema.Hypothetical, h, "the complement of")
 			}
 			if s.hasRel(k, "advcl") && s.child(k, "mark") >= 0 && conditions[s.lower[s.child(k, "mark")]] {
-				raise(schema.Hypothetical)
+				raise(schema.Hypothetical, s.child(k, "mark"), "the condition")
 			}
 		}
 		k = h
 	}
 	if s.question && s.inMainClause(w) {
-		raise(schema.Hypothetical)
+		raise(schema.Hypothetical, w, "the question around")
 	}
-	return m, negated, source
+	if why == "" {
+		why = fmt.Sprintf("asserted: no negation, modal, condition or reporting verb governs %q", s.words[w].Form)
+	}
+	if negated {
+		why = negWhy + "; " + why
+	}
+	return m, negated, source, why
 }
 
 // strength orders modalities by how far they take a claim from fact.
