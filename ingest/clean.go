@@ -51,7 +51,8 @@ func Clean(raw string) cleaned { return cleanText(raw, "") }
 // cleanText cleans raw; a date already known is kept and not searched for.
 func cleanText(raw, date string) cleaned {
 	out := cleaned{Date: date}
-	var kept []string
+	var kept, short []string
+	titleLine := ""
 	seen := map[string]bool{}
 	prev := ""
 	raw = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\ufeff", "").Replace(raw)
@@ -81,10 +82,22 @@ func cleanText(raw, date string) cleaned {
 		if !isProse(line) {
 			if out.Title == "" && len(kept) == 0 && wordCount(line) >= 4 {
 				out.Title = strings.TrimSpace(isoDate.ReplaceAllString(strings.TrimPrefix(line, "date "), ""))
+				titleLine = line
+			} else if line != "" {
+				short = append(short, line)
 			}
 			continue
 		}
 		kept = append(kept, line)
+	}
+	if len(kept) == 0 {
+		// No line reads as prose: a short article ("Kenya sanctioned
+		// Ethiopia.") or a table of figures. Its lines are the article;
+		// furniture removal never empties one.
+		kept = short
+		if len(kept) == 0 && titleLine != "" {
+			kept = []string{titleLine}
+		}
 	}
 	out.Text = strings.Join(kept, "\n")
 	return out

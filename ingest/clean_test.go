@@ -75,3 +75,18 @@ func TestCleanFindsDate(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanKeepsShortArticles checks that an article with no line of
+// prose, a sentence or a table of figures, is kept whole rather than
+// emptied as furniture.
+func TestCleanKeepsShortArticles(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"Kenya sanctioned Ethiopia.", "Kenya sanctioned Ethiopia."},
+		{"Oper shr 38 cts vs 32 cts\n\nRevs 169.1 mln vs 139.4 mln\n\nNet 5.4 mln vs 4.7 mln", "Revs 169.1 mln vs 139.4 mln\nNet 5.4 mln vs 4.7 mln"}, // the first line is the title
+		{"Subscribe to our newsletter\nKenya sanctioned Ethiopia.", "Kenya sanctioned Ethiopia."},
+	} {
+		if got := Clean(tt.raw).Text; got != tt.want {
+			t.Errorf("Clean(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}
