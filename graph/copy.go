@@ -203,10 +203,10 @@ func (s *Store) pgConnect() error {
 	}
 	cfg, err := pgx.ParseURI(s.path)
 	if err != nil {
-		return fmt.Errorf("connect to %s: %w", redact(s.path), err)
+		return fmt.Errorf("connect to %s: %w", Redact(s.path), err)
 	}
 	if s.pg, err = pgx.Connect(cfg); err != nil {
-		return fmt.Errorf("connect to %s: %w", redact(s.path), err)
+		return fmt.Errorf("connect to %s: %w", Redact(s.path), err)
 	}
 	return nil
 }

@@ -125,7 +125,7 @@ func (s *Store) sqlDB() (*sql.DB, error) {
 			s.sqlErr = fmt.Errorf("no SQL access to a %s store", s.backend)
 		}
 		if s.sqlErr != nil {
-			s.sqlErr = fmt.Errorf("connect to %s: %w", redact(s.path), s.sqlErr)
+			s.sqlErr = fmt.Errorf("connect to %s: %w", Redact(s.path), s.sqlErr)
 		}
 	})
 	return s.sqlDBPool, s.sqlErr

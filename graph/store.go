@@ -137,11 +137,11 @@ func mysqlDSN(dsn string) (string, error) {
 // the user gave, native the DSN the driver takes.
 func openSQL(ctx context.Context, backend, name, native string) (*Store, error) {
 	if err := cgraph.InitQuadStore(backend, native, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && !tableExists(err) {
-		return nil, fmt.Errorf("initialise %s store %s: %w", backend, redact(name), err)
+		return nil, fmt.Errorf("initialise %s store %s: %w", backend, Redact(name), err)
 	}
 	qs, err := cgraph.NewQuadStore(backend, native, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open %s store %s: %w", backend, redact(name), err)
+		return nil, fmt.Errorf("open %s store %s: %w", backend, Redact(name), err)
 	}
 	return newStore(qs, backend, name, nil), nil
 }
@@ -154,8 +154,8 @@ func tableExists(err error) bool {
 	return errors.As(err, &my) && my.Number == 1050
 }
 
-// redact hides a password in a database URL for messages.
-func redact(dsn string) string {
+// Redact hides a password in a database URL for messages and summaries.
+func Redact(dsn string) string {
 	if u, err := url.Parse(dsn); err == nil && u.User != nil {
 		if _, ok := u.User.Password(); ok {
 			u.User = url.UserPassword(u.User.Username(), "xxxxx")

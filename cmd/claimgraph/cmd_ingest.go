@@ -103,7 +103,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		return err
 	}
 	defer store.Close()
-	sum := ingestSummary{Store: opts.db}
+	sum := ingestSummary{Store: graph.Redact(opts.db)}
 	entities := map[schema.Entity]bool{}
 	samples := &sampler{max: opts.samples}
 	bar := newProgress(opts.errw, ingest.Size(opts.paths))

@@ -106,7 +106,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if opts.allowIngest {
 		mode = "ingest allowed"
 	}
-	fmt.Fprintf(opts.out, "claimgraph explorer on http://%s/ (%s, store %s); Ctrl-C stops it\n", ln.Addr(), mode, opts.db)
+	fmt.Fprintf(opts.out, "claimgraph explorer on http://%s/ (%s, store %s); Ctrl-C stops it\n", ln.Addr(), mode, graph.Redact(opts.db))
 	if opts.ready != nil {
 		opts.ready <- ln.Addr().String()
 	}

@@ -210,3 +210,13 @@ func TestParallelIngestMatchesSequential(t *testing.T) {
 		t.Errorf("exports differ (%d and %d bytes)", len(nquads[0]), len(nquads[1]))
 	}
 }
+
+// TestIngestSummaryHidesPassword checks that a database password never
+// reaches the ingest summary.
+func TestIngestSummaryHidesPassword(t *testing.T) {
+	var buf bytes.Buffer
+	writeIngestSummary(&buf, ingestSummary{Store: graph.Redact("postgres://claimgraph:s3cret@127.0.0.1/cg")})
+	if strings.Contains(buf.String(), "s3cret") || !strings.Contains(buf.String(), "claimgraph:xxxxx@") {
+		t.Errorf("summary shows the password or no store:\n%s", buf.String())
+	}
+}

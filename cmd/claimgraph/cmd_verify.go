@@ -49,7 +49,7 @@ func runVerify(ctx context.Context, opts *verifyOptions) error {
 	defer store.Close()
 	rep, err := store.Verify(ctx)
 	if err != nil {
-		return fmt.Errorf("verify %s: %w", opts.db, err)
+		return fmt.Errorf("verify %s: %w", graph.Redact(opts.db), err)
 	}
 	if opts.json {
 		enc := json.NewEncoder(opts.out)

@@ -489,7 +489,7 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := s.ctx(r)
 	defer cancel()
 	id := r.URL.Query().Get("id")
-	sum := ingestSummary{Store: s.opts.db}
+	sum := ingestSummary{Store: graph.Redact(s.opts.db)}
 	entities := map[schema.Entity]bool{}
 	notWritten := &unwritten{}
 	var failures []string
