@@ -27,6 +27,10 @@ var formats = map[string]string{".txt": "text", ".text": "text", ".md": "markdow
 // Reader reads documents from files, directories and standard input.
 type Reader struct {
 	Stdin io.Reader // read for the path "-"
+	// StdinID is the ID of an article read from standard input; when
+	// empty it is "stdin-" and the start of its content hash, so that
+	// two different articles piped in are two documents.
+	StdinID string
 	// Skipped is called for each file passed over in a directory because
 	// of its type; it may be nil.
 	Skipped func(path string)
@@ -156,6 +160,9 @@ func (r *Reader) readData(ctx context.Context, path, format string, data []byte,
 		fail(&InputError{Path: path, Err: err})
 		return nil
 	}
+	if path == "-" && r.StdinID != "" {
+		doc.ID = r.StdinID
+	}
 	return emit(doc)
 }
 
@@ -243,7 +250,7 @@ func makeDocument(path, format string, data []byte, date string) (schema.Documen
 	h := sha256.Sum256(data)
 	doc := schema.Document{ID: filepath.Base(path), Source: path, Hash: hex.EncodeToString(h[:]), Size: len(data)}
 	if path == "-" {
-		doc.ID = "stdin"
+		doc.ID = "stdin-" + doc.Hash[:12]
 	}
 	text := string(data)
 	switch format {

@@ -27,6 +27,7 @@ type ingestOptions struct {
 	samples int
 	batch   int
 	workers int
+	id      string
 	stdin   io.Reader
 	out     io.Writer
 	errw    io.Writer
@@ -78,6 +79,7 @@ are reported and skipped; the exit status is 1 if any failed.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the summary as JSON")
+	cmd.Flags().StringVar(&opts.id, "id", "", `the document ID of an article read from "-" (default: stdin- and its content hash); ingesting again with the same ID replaces it`)
 	cmd.Flags().IntVar(&opts.samples, "samples", 5, "sample claims to show after the summary")
 	cmd.Flags().IntVar(&opts.batch, "batch", 256, "most documents written per transaction (each document is whole in one; a transaction also ends at 2,000 claims)")
 	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction goroutines (0: one per core); the result is the same")
@@ -110,7 +112,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 	// The reader and the writer run on goroutines of their own; mu guards
 	// the summary and the terminal they both report to.
 	var mu sync.Mutex
-	r := &ingest.Reader{Stdin: opts.stdin, Skipped: func(path string) {
+	r := &ingest.Reader{Stdin: opts.stdin, StdinID: opts.id, Skipped: func(path string) {
 		mu.Lock()
 		defer mu.Unlock()
 		sum.Skipped++

@@ -220,3 +220,26 @@ func TestIngestSummaryHidesPassword(t *testing.T) {
 		t.Errorf("summary shows the password or no store:\n%s", buf.String())
 	}
 }
+
+// TestStdinIngestsDoNotReplaceEachOther checks that two articles piped in
+// are two documents, and that --id names one so that it can be replaced.
+func TestStdinIngestsDoNotReplaceEachOther(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	for _, text := range []string{"Kenya sanctioned Ethiopia on Monday.", "Chile and Peru signed a trade deal."} {
+		if code, _, errw := runT(t, text, "--db", db, "ingest", "-"); code != 0 {
+			t.Fatalf("ingest: %s", errw)
+		}
+	}
+	for range 2 {
+		if code, _, errw := runT(t, "Chile met Peru in Lima.", "--db", db, "ingest", "--id", "note-1", "-"); code != 0 {
+			t.Fatalf("ingest --id: %s", errw)
+		}
+	}
+	_, out, _ := runT(t, "", "--db", db, "stats", "--json")
+	var st struct {
+		Documents int `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil || st.Documents != 3 {
+		t.Fatalf("want 3 documents, got %s (%v)", out, err)
+	}
+}

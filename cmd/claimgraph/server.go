@@ -514,14 +514,8 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 			entities[e] = true
 		}
 	}}
-	p := &ingest.Pipeline{Reader: &ingest.Reader{Stdin: body}, Extractor: s.extractor}
+	p := &ingest.Pipeline{Reader: &ingest.Reader{Stdin: body, StdinID: id}, Extractor: s.extractor}
 	err := p.Run(ctx, []string{"-"}, func(ex schema.Extraction) error {
-		if id != "" && ex.Document.ID == "stdin" {
-			ex.Document.ID = id
-			for i := range ex.Claims {
-				ex.Claims[i].Doc = id
-			}
-		}
 		return b.add(ctx, ex)
 	}, failed)
 	if err == nil {
