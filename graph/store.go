@@ -40,7 +40,15 @@ type Options struct {
 	// process's memory (heap and stacks) before it is stopped; 0 means
 	// 1 GiB.
 	ScriptMemory int64
+	// Existing refuses to create a bolt store that is not there yet, for
+	// commands that only read: a mistyped --db is an error, not an empty
+	// graph (ErrNoStore).
+	Existing bool
 }
+
+// ErrNoStore is returned by Open with Existing for a bolt store that does
+// not exist.
+var ErrNoStore = errors.New("no claimgraph store")
 
 // Store is a claim graph in a Cayley quad store. Its methods are safe for
 // concurrent use. Writers take turns; on bolt and in memory, readers are
@@ -114,6 +122,9 @@ func open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		}
 		return openSQL(ctx, "mysql", dsn, native)
 	}
+	if opt.Existing && !boltExists(dsn) {
+		return nil, fmt.Errorf("%w at %s: ingest articles first (claimgraph --db %s ingest PATH), or check --db and CLAIMGRAPH_DB", ErrNoStore, dsn, dsn)
+	}
 	return openBolt(dsn, opt)
 }
 
@@ -163,6 +174,12 @@ func Redact(dsn string) string {
 		}
 	}
 	return dsn
+}
+
+// boltExists reports whether dir holds a bolt store.
+func boltExists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "indexes.bolt"))
+	return err == nil
 }
 
 // openBolt opens a bolt store in dir, taking a lock file first: bolt itself

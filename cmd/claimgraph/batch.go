@@ -84,6 +84,9 @@ func (b *batch) close(ctx context.Context) error {
 // send turns the pending documents into quads and hands them to the
 // writer, starting it on first use.
 func (b *batch) send(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err // cancelled: the pending documents are not written, and the caller says so
+	}
 	pending := b.pending
 	b.pending, b.ids, b.claims = nil, nil, 0
 	if len(pending) == 0 {

@@ -49,7 +49,7 @@ func runAsk(ctx context.Context, opts *askOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}

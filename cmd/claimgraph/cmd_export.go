@@ -75,7 +75,7 @@ Select a neighbourhood rather than a hairball with --around and --hops,
 }
 
 func runExport(ctx context.Context, opts *exportOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}

@@ -100,6 +100,13 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 	if err != nil {
 		return err
 	}
+	if missing := missingPaths(opts.paths); len(missing) == len(opts.paths) {
+		// Nothing to read: say so, and leave no empty store behind.
+		for _, err := range missing {
+			fmt.Fprintf(opts.errw, "claimgraph: %v\n", err)
+		}
+		return exitError{1}
+	}
 	store, err := graph.Open(ctx, opts.db, graph.Options{})
 	if err != nil {
 		return err
@@ -249,6 +256,20 @@ func (s *ingestSummary) add(ex schema.Extraction, res graph.WriteResult) {
 			s.Asserted++
 		}
 	}
+}
+
+// missingPaths returns an error for each path that does not exist.
+func missingPaths(paths []string) []error {
+	var out []error
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			out = append(out, err)
+		}
+	}
+	return out
 }
 
 func writeIngestSummary(w io.Writer, s ingestSummary) {

@@ -44,7 +44,7 @@ func newNeighborsCmd(g *globals) *cobra.Command {
 }
 
 func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func resolveNames(ctx context.Context, store *graph.Store, names ...*string) err
 }
 
 func runPath(ctx context.Context, opts *pathOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}

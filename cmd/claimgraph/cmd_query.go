@@ -69,7 +69,7 @@ func readScript(args []string, file string, stdin io.Reader) (string, string, er
 }
 
 func runQuery(ctx context.Context, opts *queryOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func newStatsCmd(g *globals) *cobra.Command {
 }
 
 func runStats(ctx context.Context, opts *statsOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}

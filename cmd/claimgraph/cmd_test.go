@@ -172,6 +172,9 @@ func TestIngestLockedStoreFailsFast(t *testing.T) {
 
 func TestQueryTimeoutAndSources(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "g.db")
+	if code, _, errw := runT(t, "Kenya sanctioned Ethiopia.", "--db", db, "ingest", "-"); code != 0 {
+		t.Fatalf("ingest: %s", errw)
+	}
 	code, _, errw := runT(t, "", "--db", db, "query", "--timeout", "300ms", "while (true) {}")
 	if code != 1 || !strings.Contains(errw, "timed out") {
 		t.Fatalf("endless script: exit %d: %s", code, errw)
@@ -241,5 +244,24 @@ func TestStdinIngestsDoNotReplaceEachOther(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(out), &st); err != nil || st.Documents != 3 {
 		t.Fatalf("want 3 documents, got %s (%v)", out, err)
+	}
+}
+
+// TestReadersNeedAStore checks that a command that only reads fails on a
+// store that is not there, saying what to do, and creates none; and that
+// ingest of nothing that exists leaves no empty store behind.
+func TestReadersNeedAStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{{"stats"}, {"ask", "Who sanctioned Russia?"}, {"neighbors", "Russia"}, {"export", "--format", "dot"}, {"query", "g.V().All()"}} {
+		code, _, errw := runT(t, "", append([]string{"--db", db}, args...)...)
+		if code == 0 || !strings.Contains(errw, "no claimgraph store at") || !strings.Contains(errw, "ingest") {
+			t.Errorf("%v: exit %d: %s", args, code, errw)
+		}
+	}
+	if code, _, _ := runT(t, "", "--db", db, "ingest", filepath.Join(t.TempDir(), "missing.txt")); code == 0 {
+		t.Error("ingest of a missing file exited 0")
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a store was created at %s (%v)", db, err)
 	}
 }

@@ -36,7 +36,7 @@ func newTimelineCmd(g *globals) *cobra.Command {
 }
 
 func runTimeline(ctx context.Context, opts *timelineOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ Ingesting a damaged document again repairs it.`,
 }
 
 func runVerify(ctx context.Context, opts *verifyOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err
 	}
