@@ -66,6 +66,9 @@ type ClaimsWriter interface {
 // the selected edges' claims as ids; their values are read as each edge
 // is written.
 func (s *Store) Export(ctx context.Context, opt ExportOptions, w ExportWriter) error {
+	if err := opt.check(); err != nil {
+		return err
+	}
 	cw, ok := w.(ClaimsWriter)
 	claims := ok && cw.WritesClaims()
 	return s.read(ctx, func(r *reader) error {

@@ -17,6 +17,9 @@ type Neighbourhood struct {
 // that reach them, over relation edges in either direction. Predicates and
 // MinSources of opt filter edges as for Paths. It reads in one snapshot.
 func (s *Store) Neighbors(ctx context.Context, entity string, hops int, opt PathOptions) (Neighbourhood, error) {
+	if err := opt.check(); err != nil {
+		return Neighbourhood{}, err
+	}
 	var out Neighbourhood
 	err := s.read(ctx, func(r *reader) error {
 		var err error

@@ -55,6 +55,9 @@ type search struct {
 // bidirectional breadth-first search over the store's indexes, in one
 // snapshot.
 func (s *Store) Paths(ctx context.Context, from, to string, opt PathOptions) ([]Path, error) {
+	if err := opt.check(); err != nil {
+		return nil, err
+	}
 	var out []Path
 	err := s.read(ctx, func(r *reader) error {
 		var err error

@@ -561,9 +561,14 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// failRead answers a request that failed: 503 if it ran out of time, 500
-// otherwise.
+// failRead answers a request that failed: 400 for a filter value that is
+// not one claimgraph knows, 503 if it ran out of time, 500 otherwise.
 func (s *server) failRead(w http.ResponseWriter, err error) {
+	var fe *graph.FilterError
+	if errors.As(err, &fe) {
+		fail(w, http.StatusBadRequest, err)
+		return
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, graph.ErrTimeout) {
 		fail(w, http.StatusServiceUnavailable, fmt.Errorf("the request did not finish within --timeout %s: ask for less, or raise --timeout", s.opts.timeout))
 		return
