@@ -18,6 +18,10 @@ type ExportOptions struct {
 	MinSources int                 // only edges asserted by at least this many documents
 	Since      string              // only claims dated on or after (ISO 8601 prefix order)
 	Until      string              // only claims dated on or before
+	// Undated keeps the claims with no date (neither their own nor their
+	// document's) when Since or Until is set; otherwise a date window
+	// leaves them out, whichever end it has.
+	Undated bool
 }
 
 // ExportNode is an entity as exported.
@@ -272,7 +276,12 @@ func (ex *exporter) add(c claimRec) error {
 	}
 	if ex.opt.Since != "" || ex.opt.Until != "" {
 		d := r.str(c.date)
-		if ex.opt.Since != "" && d < ex.opt.Since || ex.opt.Until != "" && d > ex.opt.Until && !hasPrefix(d, ex.opt.Until) {
+		switch {
+		case d == "":
+			if !ex.opt.Undated {
+				return nil
+			}
+		case ex.opt.Since != "" && d < ex.opt.Since, ex.opt.Until != "" && d > ex.opt.Until && !hasPrefix(d, ex.opt.Until):
 			return nil
 		}
 	}

@@ -44,3 +44,40 @@ func TestFiltersAreChecked(t *testing.T) {
 		t.Errorf("a good predicate: %v", err)
 	}
 }
+
+// TestUndatedClaimsAndDateWindows checks the one rule for undated claims:
+// a date window, from either end, leaves them out, and Undated keeps them.
+func TestUndatedClaimsAndDateWindows(t *testing.T) {
+	s := openT(t, "memory")
+	ctx := context.Background()
+	dated := extraction("d.txt", "d", claim("Chile", "met", "Peru", schema.Asserted))
+	undated := extraction("u.txt", "u", claim("Kenya", "sanctioned", "Ethiopia", schema.Asserted))
+	undated.Document.Date = ""
+	for _, ex := range []schema.Extraction{dated, undated} {
+		if _, err := s.WriteDocument(ctx, ex); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edges := func(opt ExportOptions) int {
+		var c collect
+		if err := s.Export(ctx, opt, &c); err != nil {
+			t.Fatal(err)
+		}
+		return len(c.edges)
+	}
+	for _, tt := range []struct {
+		opt  ExportOptions
+		want int
+	}{
+		{ExportOptions{}, 2},
+		{ExportOptions{Since: "2020"}, 1},
+		{ExportOptions{Until: "2030"}, 1},
+		{ExportOptions{Since: "2020", Undated: true}, 2},
+		{ExportOptions{Until: "2030", Undated: true}, 2},
+		{ExportOptions{Until: "2010", Undated: true}, 1},
+	} {
+		if got := edges(tt.opt); got != tt.want {
+			t.Errorf("%+v: %d edges, want %d", tt.opt, got, tt.want)
+		}
+	}
+}

@@ -70,6 +70,7 @@ Select a neighbourhood rather than a hairball with --around and --hops,
 	cmd.Flags().IntVar(&opts.opt.MinSources, "min-sources", 1, "only edges asserted by at least this many documents")
 	cmd.Flags().StringVar(&opts.opt.Since, "since", "", "only claims dated on or after this date (2022, 2022-03, 2022-03-05)")
 	cmd.Flags().StringVar(&opts.opt.Until, "until", "", "only claims dated on or before this date")
+	cmd.Flags().BoolVar(&opts.opt.Undated, "undated", false, "with --since or --until, also keep claims that have no date")
 	cmd.Flags().StringVar(&opts.base, "base", graph.DefaultRDFBase, "IRI base of entities and predicates in jsonld and nquads")
 	return cmd
 }

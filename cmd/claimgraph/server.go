@@ -274,7 +274,7 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 // export.
 func exportQuery(r *http.Request) graph.ExportOptions {
 	q := r.URL.Query()
-	opt := graph.ExportOptions{Around: q.Get("entity"), Since: q.Get("since"), Until: q.Get("until")}
+	opt := graph.ExportOptions{Around: q.Get("entity"), Since: q.Get("since"), Until: q.Get("until"), Undated: q.Get("undated") != ""}
 	if opt.Around == "" {
 		opt.Around = q.Get("around")
 	}
