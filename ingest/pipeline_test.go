@@ -3,8 +3,10 @@ package ingest
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/schema"
@@ -40,5 +42,26 @@ func TestPipelineStopsOnEmitError(t *testing.T) {
 	}, func(error) {})
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("err %v after %d documents", err, n)
+	}
+}
+
+// TestFrontMatterAndDefaultDate checks that YAML front matter gives a
+// document its title and date and is no part of its text, and that the
+// reader's Date is the date of the documents that give none.
+func TestFrontMatterAndDefaultDate(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: Kenya acts\ndate: 2023-03-01\n---\nKenya sanctioned Ethiopia, officials said in Nairobi on the day.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Chile and Peru signed a trade deal in Lima, officials said.\n"), 0o644)
+	r := &Reader{Date: "2020-05-06"}
+	got := map[string]schema.Document{}
+	err := r.Read(context.Background(), []string{dir}, func(d schema.Document) error { got[d.ID] = d; return nil }, func(err error) { t.Error(err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := got["a.md"]; a.Title != "Kenya acts" || a.Date != "2023-03-01" || strings.Contains(a.Text, "title:") {
+		t.Errorf("front matter: %+v", a)
+	}
+	if b := got["b.txt"]; b.Date != "2020-05-06" {
+		t.Errorf("default date: %+v", b)
 	}
 }

@@ -27,6 +27,9 @@ var formats = map[string]string{".txt": "text", ".text": "text", ".md": "markdow
 // Reader reads documents from files, directories and standard input.
 type Reader struct {
 	Stdin io.Reader // read for the path "-"
+	// Date is the date of the documents that say none themselves (no
+	// front matter, dateline, "Published" line or JSONL date), ISO 8601.
+	Date string
 	// StdinID is the ID of an article read from standard input; when
 	// empty it is "stdin-" and the start of its content hash, so that
 	// two different articles piped in are two documents.
@@ -163,6 +166,9 @@ func (r *Reader) readData(ctx context.Context, path, format string, data []byte,
 	if path == "-" && r.StdinID != "" {
 		doc.ID = r.StdinID
 	}
+	if doc.Date == "" {
+		doc.Date = r.Date
+	}
 	return emit(doc)
 }
 
@@ -253,6 +259,13 @@ func makeDocument(path, format string, data []byte, date string) (schema.Documen
 		doc.ID = "stdin-" + doc.Hash[:12]
 	}
 	text := string(data)
+	if format != "html" {
+		// "---\ntitle: ...\ndate: 2023-03-01\n---": YAML front matter.
+		var fm map[string]string
+		if fm, text = frontMatter(text); fm != nil {
+			doc.Title, doc.Date, doc.URL = fm["title"], fm["date"], fm["url"]
+		}
+	}
 	switch format {
 	case "html":
 		p, err := parseHTML(bytes.NewReader(data))
@@ -272,6 +285,31 @@ func makeDocument(path, format string, data []byte, date string) (schema.Documen
 		return doc, ErrNoText
 	}
 	return doc, nil
+}
+
+// frontMatter splits YAML front matter (between "---" lines at the very
+// start) from a text: its simple "key: value" lines, lower-cased keys and
+// unquoted values, and the text after it. A text without front matter
+// comes back whole, with a nil map.
+func frontMatter(text string) (map[string]string, string) {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(text, "\ufeff"), "---\n")
+	if !ok {
+		return nil, text
+	}
+	head, body, ok := strings.Cut(rest, "\n---")
+	if !ok {
+		return nil, text
+	}
+	fm := map[string]string{}
+	for _, line := range strings.Split(head, "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		fm[strings.ToLower(strings.TrimSpace(k))] = strings.Trim(strings.TrimSpace(v), `"'`)
+	}
+	_, body, _ = strings.Cut(body, "\n")
+	return fm, body
 }
 
 // normalizeDate writes a date in ISO 8601 (YYYY-MM-DD) when it can be read.

@@ -18,6 +18,7 @@ type extractOptions struct {
 	format  string
 	all     bool
 	explain bool
+	date    string
 	workers int
 	stdin   io.Reader
 	out     io.Writer
@@ -41,6 +42,9 @@ you expected and do not see is explained by the sentence's parse:
 claimgraph parse FILE.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.date != "" && !isoDay.MatchString(opts.date) {
+				return fmt.Errorf("--date %q: give a date as 2023-03-01 (or 2023-03, 2023)", opts.date)
+			}
 			if opts.format != "table" && opts.format != "jsonl" {
 				return fmt.Errorf("unknown --format %q: use table or jsonl", opts.format)
 			}
@@ -51,6 +55,7 @@ claimgraph parse FILE.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or jsonl")
 	cmd.Flags().BoolVar(&opts.all, "all", false, "in the table, also show claims that are not asserted")
+	cmd.Flags().StringVar(&opts.date, "date", "", "the date (2023-03-01) of the articles that give none themselves")
 	cmd.Flags().BoolVar(&opts.explain, "explain", false, "say how each claim was read: trigger, frame, arcs and modality")
 	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction goroutines (0: one per core); the output is the same")
 	return cmd
@@ -66,7 +71,7 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	}
 	var claims []schema.Claim
 	failed := 0
-	p := &ingest.Pipeline{Reader: &ingest.Reader{Stdin: opts.stdin}, Extractor: x, Workers: opts.workers}
+	p := &ingest.Pipeline{Reader: &ingest.Reader{Stdin: opts.stdin, Date: opts.date}, Extractor: x, Workers: opts.workers}
 	err = p.Run(ctx, opts.paths, func(ex schema.Extraction) error {
 		if opts.format == "jsonl" {
 			return writeJSONL(opts.out, ex.Claims)

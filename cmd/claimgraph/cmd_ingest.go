@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -28,6 +29,7 @@ type ingestOptions struct {
 	batch   int
 	workers int
 	id      string
+	date    string
 	stdin   io.Reader
 	out     io.Writer
 	errw    io.Writer
@@ -43,6 +45,9 @@ type ingestSummary struct {
 	Repaired int `json:"documents_repaired"`
 	Skipped  int `json:"files_skipped"`
 	Failed   int `json:"documents_failed"`
+	// Undated are the documents read with no date of their own: their
+	// claims have none either, and timelines show them as "-".
+	Undated int `json:"documents_undated"`
 	// NotWritten are the documents read but not written because the store
 	// itself failed (its disk full, say), in input order.
 	NotWritten []string `json:"documents_not_written,omitempty"`
@@ -73,12 +78,16 @@ alone; a document whose content changed has its claims replaced. Bad inputs
 are reported and skipped; the exit status is 1 if any failed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.date != "" && !isoDay.MatchString(opts.date) {
+				return fmt.Errorf("--date %q: give a date as 2023-03-01 (or 2023-03, 2023)", opts.date)
+			}
 			opts.db, opts.paths, opts.stdin = g.db, args, g.stdin
 			opts.out, opts.errw = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runIngest(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the summary as JSON")
+	cmd.Flags().StringVar(&opts.date, "date", "", "the date (2023-03-01) of the articles that give none themselves")
 	cmd.Flags().StringVar(&opts.id, "id", "", `the document ID of an article read from "-" (default: stdin- and its content hash); ingesting again with the same ID replaces it`)
 	cmd.Flags().IntVar(&opts.samples, "samples", 5, "sample claims to show after the summary")
 	cmd.Flags().IntVar(&opts.batch, "batch", 256, "most documents written per transaction (each document is whole in one; a transaction also ends at 2,000 claims)")
@@ -119,7 +128,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 	// The reader and the writer run on goroutines of their own; mu guards
 	// the summary and the terminal they both report to.
 	var mu sync.Mutex
-	r := &ingest.Reader{Stdin: opts.stdin, StdinID: opts.id, Skipped: func(path string) {
+	r := &ingest.Reader{Stdin: opts.stdin, StdinID: opts.id, Date: opts.date, Skipped: func(path string) {
 		mu.Lock()
 		defer mu.Unlock()
 		sum.Skipped++
@@ -239,6 +248,9 @@ func (s *ingestSummary) finish(start time.Time, entities int, p *ingest.Pipeline
 // add counts one document written.
 func (s *ingestSummary) add(ex schema.Extraction, res graph.WriteResult) {
 	s.Read++
+	if ex.Document.Date == "" {
+		s.Undated++
+	}
 	s.Sentences += ex.Sentences
 	s.Claims += len(ex.Claims)
 	s.Added += res.Added
@@ -257,6 +269,9 @@ func (s *ingestSummary) add(ex schema.Extraction, res graph.WriteResult) {
 		}
 	}
 }
+
+// isoDay is a date --date accepts: a year, a month or a day.
+var isoDay = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
 // missingPaths returns an error for each path that does not exist.
 func missingPaths(paths []string) []error {
@@ -290,6 +305,9 @@ func writeIngestSummary(w io.Writer, s ingestSummary) {
 	row("documents read", s.Read, changes)
 	row("files skipped", s.Skipped, "(not articles)")
 	row("documents failed", s.Failed, "")
+	if s.Undated > 0 {
+		row("undated documents", s.Undated, "(no date of their own: give one with --date or in the article)")
+	}
 	if len(s.NotWritten) > 0 {
 		row("documents not written", len(s.NotWritten), "(the store failed)")
 	}

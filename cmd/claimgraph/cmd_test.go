@@ -265,3 +265,21 @@ func TestReadersNeedAStore(t *testing.T) {
 		t.Errorf("a store was created at %s (%v)", db, err)
 	}
 }
+
+// TestIngestDates checks that the summary counts undated documents and
+// that --date dates them, and that a --date that is no date is refused.
+func TestIngestDates(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	var sum ingestSummary
+	_, out, _ := runT(t, "Kenya sanctioned Ethiopia.", "--db", db, "ingest", "--json", "-")
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Undated != 1 {
+		t.Fatalf("undated: %s (%v)", out, err)
+	}
+	_, out, _ = runT(t, "Chile met Peru in Lima.", "--db", db, "ingest", "--json", "--date", "2023-03-01", "-")
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Undated != 0 {
+		t.Fatalf("with --date: %s (%v)", out, err)
+	}
+	if code, _, errw := runT(t, "Chile met Peru.", "--db", db, "ingest", "--date", "yesterday", "-"); code == 0 || !strings.Contains(errw, "2023-03-01") {
+		t.Errorf("--date yesterday: exit %d: %s", code, errw)
+	}
+}
