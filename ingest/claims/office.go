@@ -47,6 +47,27 @@ var usOffices = setOf("senator", "sen", "rep", "representative", "congressman", 
 	"homeland security secretary", "national security adviser", "national security advisor",
 	"deputy attorney general", "commerce secretary", "energy secretary", "agriculture secretary")
 
+// american reports whether the article is about the United States: it
+// names the country, its Congress or either chamber, or its two parties.
+func (a *article) american() bool {
+	for _, n := range []string{"United States", "United States Congress", "United States Senate",
+		"United States House of Representatives", "Republican Party", "Democratic Party"} {
+		if a.names[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// usChambers are the chambers of Congress whose seats the legislators'
+// titles name.
+var usChambers = map[string]string{
+	"senator": "United States Senate", "sen": "United States Senate",
+	"rep": "United States House of Representatives", "representative": "United States House of Representatives",
+	"congressman": "United States House of Representatives", "congresswoman": "United States House of Representatives",
+	"speaker": "United States House of Representatives", "house speaker": "United States House of Representatives",
+}
+
 // roleWord reports whether word i heads an office or role.
 func (lx *lexicon) roleWord(s *sentence, i int) bool {
 	if u := s.upos(i); u != "NOUN" && u != "PROPN" {
@@ -311,7 +332,16 @@ func (x *Extractor) defaultEmployer(m *mention, role, lemma string, art *article
 	if e, ok := x.lx.affiliation(m.entity.Name); ok {
 		return e, true
 	}
-	if (usOffices[role] || usOffices[lemma]) && art.names["United States"] {
+	if (usOffices[role] || usOffices[lemma]) && art.american() {
+		// "Sen. Lindsey Graham", "Rep. Adam Schiff", "Speaker Paul Ryan":
+		// a legislator holds a seat of the chamber.
+		for _, k := range []string{role, lemma} {
+			if chamber, ok := usChambers[k]; ok {
+				if e, ok := x.lx.canonical[chamber]; ok {
+					return e, true
+				}
+			}
+		}
 		return x.lx.canonical["United States"], true
 	}
 	if art.country.Name != "" {
