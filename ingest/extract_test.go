@@ -280,6 +280,8 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Conaway urged Schiff"}, nil},
 		{"a legislator's chamber", "WASHINGTON - Representative Blake Farenthold, the Texas Republican, resigned from Congress. Sen. Dick Durbin spoke.",
 			[]string{"Blake Farenthold official_of United States House of Representatives", "Dick Durbin official_of United States Senate", "Blake Farenthold member_of Republican Party"}, nil},
+		{"a title whose last word is also a rank", "The United States acted. Attorney General William Barr spoke.",
+			[]string{"William Barr official_of United States"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -383,7 +383,9 @@ func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention
 				}
 			}
 			if role >= 0 && honorifics[s.lower[role]] && x.lx.roleHeads[low] && !honorifics[s.lower[j]] {
-				role = j // "minister Mr Aiyar": the office is the minister's
+				if _, n := x.lx.roles.longest(s.lower, j); n < role-j+1 {
+					role = j // "minister Mr Aiyar": the office is the minister's, but "Attorney General" is one title
+				}
 			}
 			continue
 		case role >= 0 && (s.upos(j) == "NOUN" || s.upos(j) == "ADJ" || s.upos(j) == "PROPN" && startsUpper(s.toks[j].Text) && (at[j] < 0 || s.common[j])):
