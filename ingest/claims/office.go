@@ -45,7 +45,8 @@ var usOffices = setOf("senator", "sen", "rep", "representative", "congressman", 
 	"minority leader", "house speaker", "senate majority leader", "senate minority leader",
 	"defense secretary", "secretary of defense", "treasury secretary", "secretary of the treasury",
 	"homeland security secretary", "national security adviser", "national security advisor",
-	"deputy attorney general", "commerce secretary", "energy secretary", "agriculture secretary")
+	"deputy attorney general", "commerce secretary", "energy secretary", "agriculture secretary",
+	"special counsel")
 
 // american reports whether the article is about the United States: it
 // names the country, its Congress or either chamber, or its two parties.
