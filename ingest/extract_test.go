@@ -282,6 +282,8 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Blake Farenthold official_of United States House of Representatives", "Dick Durbin official_of United States Senate", "Blake Farenthold member_of Republican Party"}, nil},
 		{"a title whose last word is also a rank", "The United States acted. Attorney General William Barr spoke.",
 			[]string{"William Barr official_of United States"}, nil},
+		{"a visit in a phrase of time", "Tsarnaev met extremists during a six-month visit to Dagestan last year.",
+			[]string{"Tsarnaev visited Dagestan"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -591,6 +591,11 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 			}
 		case !m.generic && accepts(m.entity):
 			return m.entity, true
+		case !m.known && !m.generic && m.refer == "" && m.entity.Type == schema.Organization && m.end-m.start == 1 &&
+			!isAcronym(s.toks[m.start].Text) && p.Accepts(schema.Place, subject):
+			// "a visit to Dagestan": a one-word name the gazetteer does
+			// not know, where the predicate takes a place, is one.
+			return schema.Entity{Name: m.entity.Name, Type: schema.Place}, true
 		case m.generic && accepts(m.entity) && !standIns[s.lower[w]]:
 			return m.entity, true
 		}

@@ -668,6 +668,9 @@ func (s *sentence) nounSubjects(w int) ([]int, int) {
 	if h := s.head[w]; h >= 0 && s.hasRel(w, "obj") && s.verbal(h) && !(reports[s.lemma(h)] && s.lemma(h) != "announce" && s.lemma(h) != "declare") {
 		return s.subjects(h), h // "Turkey completed the purchase of", not "X said the support of"
 	}
+	if h := s.head[w]; h >= 0 && s.hasRel(w, "obl") && s.verbal(h) && oneOf(s.caseOf(w), []string{"during", "on", "after", "before"}) {
+		return s.subjects(h), h // "he met extremists during a visit to Dagestan"
+	}
 	return nil, w
 }
 
