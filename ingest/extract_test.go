@@ -284,6 +284,10 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"William Barr official_of United States"}, nil},
 		{"a visit in a phrase of time", "Tsarnaev met extremists during a six-month visit to Dagestan last year.",
 			[]string{"Tsarnaev visited Dagestan"}, nil},
+		{"an agreement reached between two", "A six-month Egypt-brokered truce agreement was reached between Hamas and Israel in June.",
+			[]string{"Hamas signed_agreement_with Israel"}, nil},
+		{"names listed in an apposition", "Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and Kingfisher.",
+			[]string{"Air Deccan signed_agreement_with Airbus", "Airbus signed_agreement_with Kingfisher"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -312,6 +312,15 @@ func (s *sentence) expand(ws []int) []int {
 				out = append(out, k)
 				break
 			}
+			// "two Indian airlines - Air Deccan and Kingfisher": the names
+			// listed in the apposition of a noun.
+			if k > w && s.hasRel(k, "appos") && s.upos(k) == "PROPN" && s.upos(w) == "NOUN" {
+				for _, c := range s.conjuncts(k)[1:] {
+					if s.upos(c) == "PROPN" {
+						out = append(out, c)
+					}
+				}
+			}
 		}
 	}
 	return out
@@ -679,7 +688,11 @@ func (s *sentence) betweenFrame(out []found, f schema.Frame, w int) []found {
 	if _, ok := s.requires(f, w); !ok {
 		return out
 	}
-	for _, k := range s.kids[w] {
+	kids := s.kids[w]
+	if h := s.head[w]; h >= 0 && s.verbal(h) && s.hasRel(w, "nsubj:pass", "obj") {
+		kids = append(append([]int(nil), kids...), s.kids[h]...) // "an agreement was reached between Hamas and Israel"
+	}
+	for _, k := range kids {
 		if !s.hasRel(k, "nmod", "obl") || s.caseOf(k) != "between" {
 			continue
 		}
