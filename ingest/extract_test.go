@@ -288,6 +288,8 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Hamas signed_agreement_with Israel"}, nil},
 		{"names listed in an apposition", "Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and Kingfisher.",
 			[]string{"Air Deccan signed_agreement_with Airbus", "Airbus signed_agreement_with Kingfisher"}, nil},
+		{"joining a body named Org", "Valeska Paris spoke. She joined the Sea Org aged 14.",
+			[]string{"Valeska Paris member_of Sea Org"}, nil},
 		{"a caption says nothing", "Braverman with France's interior minister G\u00e9rald Darmanin in Paris on November 14, 2022.", nil, []string{"official_of"}},
 		{"a possibility is not asserted", "Seoul and Tokyo may hold talks on the issue.", nil, []string{"met"}},
 	}

@@ -490,7 +490,8 @@ var standsFor = setOf("lenders", "banks", "firms", "companies", "oligarchs", "ex
 	"aggression", "behaviour", "behavior", "move", "program", "programme", "stance", "position",
 	"approach", "handling", "conduct", "claim", "claims", "demand", "demands", "bid", "request",
 	"strategy", "rhetoric", "record", "response", "role", "support", "leadership", "treatment",
-	"invasion", "occupation", "attack", "attacks", "war", "tactics", "threats", "threat")
+	"invasion", "occupation", "attack", "attacks", "war", "tactics", "threats", "threat", "campaign",
+	"candidacy", "presidency")
 
 // shareWords are the nouns of a holding in something.
 var shareWords = setOf("%", "pct", "percent", "per_cent", "stake", "share", "interest", "holding",
