@@ -74,9 +74,13 @@ func checkTypes(types []schema.EntityType) ([]schema.EntityType, error) {
 	return out, nil
 }
 
+// ValidDate reports whether d is a date as claims carry it: 2022,
+// 2022-03 or 2022-03-05.
+func ValidDate(d string) bool { return isoDate.MatchString(d) }
+
 // checkDate returns an error unless d is empty or an ISO date prefix.
 func checkDate(filter, d string) error {
-	if d == "" || isoDate.MatchString(d) {
+	if d == "" || ValidDate(d) {
 		return nil
 	}
 	return &FilterError{Filter: filter, Value: d, Allowed: "a date: 2022, 2022-03 or 2022-03-05"}

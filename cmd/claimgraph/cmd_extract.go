@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/ingest"
 	"github.com/claimgraph/claimgraph/schema"
 	"github.com/spf13/cobra"
@@ -42,7 +43,7 @@ you expected and do not see is explained by the sentence's parse:
 claimgraph parse FILE.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.date != "" && !isoDay.MatchString(opts.date) {
+			if opts.date != "" && !graph.ValidDate(opts.date) {
 				return fmt.Errorf("--date %q: give a date as 2023-03-01 (or 2023-03, 2023)", opts.date)
 			}
 			if opts.format != "table" && opts.format != "jsonl" {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -78,7 +77,7 @@ alone; a document whose content changed has its claims replaced. Bad inputs
 are reported and skipped; the exit status is 1 if any failed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.date != "" && !isoDay.MatchString(opts.date) {
+			if opts.date != "" && !graph.ValidDate(opts.date) {
 				return fmt.Errorf("--date %q: give a date as 2023-03-01 (or 2023-03, 2023)", opts.date)
 			}
 			opts.db, opts.paths, opts.stdin = g.db, args, g.stdin
@@ -269,9 +268,6 @@ func (s *ingestSummary) add(ex schema.Extraction, res graph.WriteResult) {
 		}
 	}
 }
-
-// isoDay is a date --date accepts: a year, a month or a day.
-var isoDay = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
 // missingPaths returns an error for each path that does not exist.
 func missingPaths(paths []string) []error {

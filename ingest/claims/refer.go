@@ -185,7 +185,7 @@ func (a *article) shortFormOf(words []string, m *mention) *docEntity {
 		// "President Peña" of "Enrique Peña Nieto": the first of two
 		// surnames, when no name ends with the word.
 		for i := len(a.entities) - 1; i >= 0; i-- {
-			if d := a.entities[i]; d.person && len(d.words) >= 3 && containsWord(d.words[1:len(d.words)-1], words[0]) {
+			if d := a.entities[i]; d.person && len(d.words) >= 3 && oneOf(words[0], d.words[1:len(d.words)-1]) {
 				return d
 			}
 		}
@@ -216,15 +216,6 @@ func (a *article) shortFormIn(words []string, m *mention) *docEntity {
 		}
 	}
 	return nil
-}
-
-func containsWord(ws []string, w string) bool {
-	for _, x := range ws {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 func foldedWords(name string) []string {
