@@ -28,7 +28,7 @@ const batchClaims = 2000
 // bounded by the batch size, not by the corpus. done is called on the
 // writing goroutine.
 type batch struct {
-	store   *graph.Store
+	store   docWriter
 	max     int
 	done    func(schema.Extraction, graph.WriteResult, error)
 	pending []schema.Extraction
@@ -41,7 +41,7 @@ type batch struct {
 }
 
 // queued is a full batch on its way to the writer, its quads already
-// prepared on the sender's goroutine.
+// prepared on the sender's goroutine (unless the store prepares its own).
 type queued struct {
 	exs      []schema.Extraction
 	prepared *graph.Batch
@@ -92,7 +92,7 @@ func (b *batch) send(ctx context.Context) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	q := queued{exs: pending, prepared: graph.Prepare(pending)}
+	q := queued{exs: pending, prepared: b.store.Prepare(pending)}
 	if b.queue == nil {
 		b.queue = make(chan queued, 1)
 		b.ended = make(chan error, 1)
@@ -128,7 +128,7 @@ func (b *batch) flush(ctx context.Context, q queued) error {
 	start := time.Now()
 	defer func() { b.writing += time.Since(start) }()
 	if b.failed == nil {
-		results, err := b.store.Write(ctx, q.prepared)
+		results, err := b.store.WriteDocs(ctx, q.exs, q.prepared)
 		if err == nil {
 			for i, ex := range q.exs {
 				b.done(ex, results[i], nil)
@@ -145,9 +145,13 @@ func (b *batch) flush(ctx context.Context, q queued) error {
 			b.done(ex, graph.WriteResult{}, b.failed)
 			continue
 		}
-		res, err := b.store.WriteDocument(ctx, ex)
+		res, err := b.store.WriteDocs(ctx, []schema.Extraction{ex}, nil)
 		b.storeFailed(err)
-		b.done(ex, res, err)
+		if err != nil {
+			b.done(ex, graph.WriteResult{}, err)
+			continue
+		}
+		b.done(ex, res[0], nil)
 	}
 	return ctx.Err()
 }

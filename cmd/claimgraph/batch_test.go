@@ -21,7 +21,7 @@ func TestBatchWritesInOrderAndBoundsTransactions(t *testing.T) {
 	defer store.Close()
 	exs := graph.Synthesize(graph.SynthOptions{Seed: 1, Entities: 50, Documents: 12, ClaimsPerDoc: batchClaims / 3})
 	var written []string
-	b := &batch{store: store, max: 256, done: func(ex schema.Extraction, res graph.WriteResult, err error) {
+	b := &batch{store: &localStore{Store: store}, max: 256, done: func(ex schema.Extraction, res graph.WriteResult, err error) {
 		if err != nil {
 			t.Errorf("%s: %v", ex.Document.ID, err)
 		}
@@ -71,7 +71,7 @@ func TestBatchStopsWhenContextEnds(t *testing.T) {
 	defer store.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	b := &batch{store: store, max: 1, done: func(schema.Extraction, graph.WriteResult, error) {}}
+	b := &batch{store: &localStore{Store: store}, max: 1, done: func(schema.Extraction, graph.WriteResult, error) {}}
 	var got error
 	for _, ex := range graph.Synthesize(graph.SynthOptions{Seed: 1, Entities: 10, Documents: 5, ClaimsPerDoc: 2}) {
 		if got = b.add(ctx, ex); got != nil {

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -18,6 +17,7 @@ type askOptions struct {
 	json     bool
 	evidence int
 	out      io.Writer
+	errw     io.Writer
 }
 
 func newAskCmd(g *globals) *cobra.Command {
@@ -35,7 +35,7 @@ names may be aliases ("Ankara", "Erdogan", "the Kremlin") or surnames of people
 in the graph.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.db, opts.question, opts.out = g.db, strings.Join(args, " "), cmd.OutOrStdout()
+			opts.db, opts.question, opts.out, opts.errw = g.db, strings.Join(args, " "), cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runAsk(cmd.Context(), opts)
 		},
 	}
@@ -45,16 +45,12 @@ in the graph.`,
 }
 
 func runAsk(ctx context.Context, opts *askOptions) error {
-	vocab, gaz, err := schema.Default()
-	if err != nil {
-		return err
-	}
-	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
+	store, err := openStore(ctx, opts.db, graph.Options{Existing: true}, opts.errw)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	ans, err := graph.NewAsker(store, vocab, gaz).Ask(ctx, opts.question)
+	ans, err := store.Ask(ctx, opts.question)
 	var unknown *graph.UnknownEntityError
 	var parse *graph.ParseError
 	if errors.As(err, &unknown) || errors.As(err, &parse) {

@@ -18,7 +18,7 @@ import (
 type exportOptions struct {
 	db, format, output, base string
 	opt                      graph.ExportOptions
-	out                      io.Writer
+	out, errw                io.Writer
 }
 
 func newExportCmd(g *globals) *cobra.Command {
@@ -57,7 +57,7 @@ Select a neighbourhood rather than a hairball with --around and --hops,
 					opts.opt.Types = append(opts.opt.Types, schema.EntityType(strings.TrimSpace(t)))
 				}
 			}
-			opts.db, opts.out = g.db, cmd.OutOrStdout()
+			opts.db, opts.out, opts.errw = g.db, cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runExport(cmd.Context(), opts)
 		},
 	}
@@ -76,7 +76,7 @@ Select a neighbourhood rather than a hairball with --around and --hops,
 }
 
 func runExport(ctx context.Context, opts *exportOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
+	store, err := openStore(ctx, opts.db, graph.Options{Existing: true}, opts.errw)
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 	return err
 }
 
-func exportCSV(ctx context.Context, store *graph.Store, opts *exportOptions) error {
+func exportCSV(ctx context.Context, store storeAPI, opts *exportOptions) error {
 	if err := os.MkdirAll(opts.output, 0o755); err != nil {
 		return err
 	}

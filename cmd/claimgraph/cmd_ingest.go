@@ -115,7 +115,7 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		}
 		return exitError{1}
 	}
-	store, err := graph.Open(ctx, opts.db, graph.Options{})
+	store, err := openStore(ctx, opts.db, graph.Options{}, opts.errw)
 	if err != nil {
 		return err
 	}
@@ -221,16 +221,21 @@ func (u *unwritten) add(ex schema.Extraction, err error) bool {
 
 // message says which documents did not land and what to do, or "".
 func (u *unwritten) message(db string) string {
+	fix := "make room on the store's disk (or use another --db)"
+	var gone *explorerGoneError
+	if errors.As(u.err, &gone) {
+		fix = "start the explorer again, or leave the store to this command,"
+	}
 	switch len(u.ids) {
 	case 0:
 		return ""
 	case 1:
-		return fmt.Sprintf("1 document not written (%s): %v: make room on the store's disk (or use another --db) "+
-			"and ingest the same input again; what was written is whole and is skipped", u.ids[0], u.err)
+		return fmt.Sprintf("1 document not written (%s): %v: %s "+
+			"and ingest the same input again; what was written is whole and is skipped", u.ids[0], u.err, fix)
 	}
 	return fmt.Sprintf("%d documents not written (%s and every document after it; --json lists them): %v: "+
-		"make room on the store's disk (or use another --db) and ingest the same input again; "+
-		"what was written is whole and is skipped", len(u.ids), u.ids[0], u.err)
+		"%s and ingest the same input again; "+
+		"what was written is whole and is skipped", len(u.ids), u.ids[0], u.err, fix)
 }
 
 // finish records a run's entities, its times and its workers.

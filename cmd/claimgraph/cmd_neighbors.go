@@ -18,6 +18,7 @@ type neighborsOptions struct {
 	opt        graph.PathOptions
 	json       bool
 	out        io.Writer
+	errw       io.Writer
 }
 
 func newNeighborsCmd(g *globals) *cobra.Command {
@@ -29,7 +30,7 @@ func newNeighborsCmd(g *globals) *cobra.Command {
 		Short:   "List the entities around an entity and the relations that link them",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.db, opts.entity, opts.out = g.db, args[0], cmd.OutOrStdout()
+			opts.db, opts.entity, opts.out, opts.errw = g.db, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if preds != "" {
 				opts.opt.Predicates = strings.Split(preds, ",")
 			}
@@ -44,7 +45,7 @@ func newNeighborsCmd(g *globals) *cobra.Command {
 }
 
 func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
+	store, err := openStore(ctx, opts.db, graph.Options{Existing: true}, opts.errw)
 	if err != nil {
 		return err
 	}

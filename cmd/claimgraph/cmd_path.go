@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -15,7 +14,7 @@ type pathOptions struct {
 	db, from, to string
 	opt          graph.PathOptions
 	json         bool
-	out          io.Writer
+	out, errw    io.Writer
 }
 
 func newPathCmd(g *globals) *cobra.Command {
@@ -29,7 +28,8 @@ ignores direction, but each hop prints its true direction and its evidence.
 Names may be aliases or surnames, as for ask.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.db, opts.from, opts.to, opts.out = g.db, args[0], args[1], cmd.OutOrStdout()
+			opts.db, opts.from, opts.to = g.db, args[0], args[1]
+			opts.out, opts.errw = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if preds != "" {
 				opts.opt.Predicates = strings.Split(preds, ",")
 			}
@@ -45,23 +45,8 @@ Names may be aliases or surnames, as for ask.`,
 	return cmd
 }
 
-// resolveNames maps names as written to entities of the graph.
-func resolveNames(ctx context.Context, store *graph.Store, names ...*string) error {
-	vocab, gaz, err := schema.Default()
-	if err != nil {
-		return err
-	}
-	a := graph.NewAsker(store, vocab, gaz)
-	for _, n := range names {
-		if *n, err = a.Resolve(ctx, *n); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func runPath(ctx context.Context, opts *pathOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
+	store, err := openStore(ctx, opts.db, graph.Options{Existing: true}, opts.errw)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ type queryOptions struct {
 	limit   int
 	timeout time.Duration
 	out     io.Writer
+	errw    io.Writer
 }
 
 func newQueryCmd(g *globals) *cobra.Command {
@@ -44,7 +45,8 @@ The script is the argument, the file given with -f, or standard input ("-").
 			if opts.limit < 0 || opts.timeout <= 0 {
 				return errors.New("--limit must be 0 or more and --timeout more than 0")
 			}
-			opts.db, opts.script, opts.name, opts.out = g.db, script, name, cmd.OutOrStdout()
+			opts.db, opts.script, opts.name = g.db, script, name
+			opts.out, opts.errw = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runQuery(cmd.Context(), opts)
 		},
 	}
@@ -69,7 +71,7 @@ func readScript(args []string, file string, stdin io.Reader) (string, string, er
 }
 
 func runQuery(ctx context.Context, opts *queryOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
+	store, err := openStore(ctx, opts.db, graph.Options{Existing: true}, opts.errw)
 	if err != nil {
 		return err
 	}

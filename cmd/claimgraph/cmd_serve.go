@@ -42,6 +42,11 @@ func newServeCmd(g *globals) *cobra.Command {
   GET  /api/stats
   POST /api/v1/ingest?id=   only with --allow-ingest
 
+While it runs on a bolt store, claimgraph commands on the same --db (stats,
+ask, ingest, query, ...) are answered by it instead of waiting for the
+store: they find it through explorer.json in the store's directory, which
+only its user can read, and may write even to a read-only explorer.
+
 It is read-only unless --allow-ingest is given, listens on loopback (and
 answers only loopback host names) unless --public is, refuses API requests
 from pages of other origins, limits request bodies, answers every request
@@ -87,6 +92,8 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	// The explorer file goes before the store's lock does.
+	defer srv.share(ln.Addr())()
 	// Requests run on a context of their own, ended a moment after a
 	// shutdown begins: the requests under way get that long to finish,
 	// then their reads and queries stop and the server returns.

@@ -16,6 +16,7 @@ type statsOptions struct {
 	db   string
 	json bool
 	out  io.Writer
+	errw io.Writer
 }
 
 func newStatsCmd(g *globals) *cobra.Command {
@@ -25,7 +26,7 @@ func newStatsCmd(g *globals) *cobra.Command {
 		Short: "Count documents, claims, entities and relations in the graph",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.db, opts.out = g.db, cmd.OutOrStdout()
+			opts.db, opts.out, opts.errw = g.db, cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runStats(cmd.Context(), opts)
 		},
 	}
@@ -34,7 +35,7 @@ func newStatsCmd(g *globals) *cobra.Command {
 }
 
 func runStats(ctx context.Context, opts *statsOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
+	store, err := openStore(ctx, opts.db, graph.Options{Existing: true}, opts.errw)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 type timelineOptions struct {
 	db, entity, other string
 	all, json         bool
-	out               io.Writer
+	out, errw         io.Writer
 }
 
 func newTimelineCmd(g *globals) *cobra.Command {
@@ -23,7 +23,7 @@ func newTimelineCmd(g *globals) *cobra.Command {
 		Short: "List the claims about an entity, or between two, in date order",
 		Args:  cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.db, opts.entity, opts.out = g.db, args[0], cmd.OutOrStdout()
+			opts.db, opts.entity, opts.out, opts.errw = g.db, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if len(args) == 2 {
 				opts.other = args[1]
 			}
@@ -36,7 +36,7 @@ func newTimelineCmd(g *globals) *cobra.Command {
 }
 
 func runTimeline(ctx context.Context, opts *timelineOptions) error {
-	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
+	store, err := openStore(ctx, opts.db, graph.Options{Existing: true}, opts.errw)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,8 @@ confidence; that every document a claim names has its node and content hash;
 that every entity a claim names has a type; and that every asserted claim has
 its relation edge and every relation edge an asserted claim behind it. It
 lists what is broken by document and exits with status 1 if anything is.
-Ingesting a damaged document again repairs it.`,
+Ingesting a damaged document again repairs it. It needs the store to itself:
+stop an explorer (claimgraph serve) that holds it first.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.db, opts.out = g.db, cmd.OutOrStdout()
@@ -42,6 +43,10 @@ Ingesting a damaged document again repairs it.`,
 }
 
 func runVerify(ctx context.Context, opts *verifyOptions) error {
+	if ex, _ := findExplorer(ctx, opts.db); ex != nil {
+		return fmt.Errorf("verify needs the store to itself, and the explorer at http://%s/ (pid %d) holds %s: "+
+			"stop it (Ctrl-C) and run verify again", ex.addr, ex.pid, opts.db)
+	}
 	store, err := graph.Open(ctx, opts.db, graph.Options{Existing: true})
 	if err != nil {
 		return err

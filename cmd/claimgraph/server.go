@@ -39,6 +39,7 @@ type server struct {
 	asker     *graph.Asker
 	extractor *ingest.Extractor // nil unless --allow-ingest
 	opts      *serveOptions
+	token     string // that claimgraph commands show (server_cli.go); "" if none may
 
 	mu       sync.Mutex
 	entities []schema.Entity // cached for search; nil after a write
@@ -61,6 +62,8 @@ func (s *server) routes() http.Handler {
 		mux.Handle(pattern, s.bounded(h))
 	}
 	mux.Handle("GET /api/export", faultsPanic(http.HandlerFunc(s.export)))
+	// A command's operations run as long as the command lets them.
+	mux.Handle("POST /api/cli/{op}", faultsPanic(http.HandlerFunc(s.cli)))
 	return securityHeaders(s.sameOrigin(survivePanics(mux)))
 }
 
@@ -499,7 +502,7 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		defer mu.Unlock()
 		failures = append(failures, err.Error())
 	}
-	b := &batch{store: s.store, max: 256, done: func(ex schema.Extraction, res graph.WriteResult, err error) {
+	b := &batch{store: &localStore{Store: s.store}, max: 256, done: func(ex schema.Extraction, res graph.WriteResult, err error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if notWritten.add(ex, err) {
