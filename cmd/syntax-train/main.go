@@ -46,19 +46,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	ud := fs.String("ud", filepath.Join("..", "shared", "ud"), "directory of the UD English treebanks (CoNLL-U)")
 	text := fs.String("text", filepath.Join("..", "shared", "bench", "news.jsonl"), "JSONL articles (a \"text\" field each) to induce word clusters from; empty for none")
 	out := fs.String("o", filepath.Join("ingest", "syntax", "english", "model.bin"), "model file to write")
+	cfg := syntax.DefaultTrainConfig()
+	fs.IntVar(&cfg.Parser.Beam, "beam", cfg.Parser.Beam, "parses the parser keeps in search; 1 is greedy")
+	fs.IntVar(&cfg.Parser.Epochs, "epochs", cfg.Parser.Epochs, "passes of the parser over the treebank")
+	dev := fs.Bool("dev", false, "score the dev files after every epoch of the parser")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := train(ctx, *ud, *text, *out, stdout, stderr); err != nil {
+	if err := train(ctx, cfg, *ud, *text, *out, *dev, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "syntax-train: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-func train(ctx context.Context, ud, textPath, out string, stdout, stderr io.Writer) error {
+func train(ctx context.Context, cfg syntax.TrainConfig, ud, textPath, out string, dev bool, stdout, stderr io.Writer) error {
 	start := time.Now()
-	cfg := syntax.DefaultTrainConfig()
 	cfg.Log = func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	for _, name := range trainFiles {
 		sents, err := readTreebank(filepath.Join(ud, name))
@@ -66,6 +69,15 @@ func train(ctx context.Context, ud, textPath, out string, stdout, stderr io.Writ
 			return err
 		}
 		cfg.Treebank = append(cfg.Treebank, sents...)
+	}
+	if dev {
+		for _, name := range evalFiles[:2] {
+			sents, err := readTreebank(filepath.Join(ud, name))
+			if err != nil {
+				return err
+			}
+			cfg.Dev = append(cfg.Dev, sents...)
+		}
 	}
 	if textPath != "" {
 		paras, err := readText(textPath)

@@ -13,7 +13,11 @@ import (
 // The model file: a magic line, then the parts in a fixed order, every
 // number little-endian, every map written in sorted key order so that the
 // same model always gives the same bytes.
-const modelMagic = "claimgraph-syntax/2\n"
+const modelMagic = "claimgraph-syntax/3\n"
+
+// modelMagicGreedy opens the models of version 2, which the reader still
+// reads (the same length as modelMagic).
+const modelMagicGreedy = "claimgraph-syntax/2\n"
 
 type writer struct {
 	w   *bufio.Writer
@@ -184,6 +188,7 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 			w.bytes([]byte{byte(b2i(ok))})
 		}
 	}
+	w.int(p.beam)
 	writeQuad(w, p.trans)
 	writeSparse(w, p.labeler)
 	if w.err == nil {
@@ -376,7 +381,9 @@ func readQuad(r *reader) *quad {
 
 // ReadModel reads a model written by WriteTo.
 func ReadModel(data []byte) (*Model, error) {
-	if len(data) < len(modelMagic) || string(data[:len(modelMagic)]) != modelMagic {
+	// Version 2 models are greedy: they have no beam width.
+	greedy := len(data) >= len(modelMagicGreedy) && string(data[:len(modelMagicGreedy)]) == modelMagicGreedy
+	if !greedy && (len(data) < len(modelMagic) || string(data[:len(modelMagic)]) != modelMagic) {
 		return nil, errors.New("not a claimgraph syntax model")
 	}
 	r := &reader{b: data[len(modelMagic):]}
@@ -433,6 +440,9 @@ func ReadModel(data []byte) (*Model, error) {
 		for i, b := range r.take(len(p.labels)) {
 			p.dirOK[d][i] = b != 0
 		}
+	}
+	if !greedy {
+		p.beam = r.int()
 	}
 	p.trans = readQuad(r)
 	p.labeler = readSparse(r)

@@ -114,7 +114,7 @@ const (
 // sentence holds what the parser reads of each word: words 1..n at index
 // 1..n, the root at 0.
 type sentence struct {
-	w  []uint64 // lower-case form hash
+	w  []uint64 // lemma hash
 	p  []uint64 // tag class
 	c  []uint64 // fine cluster
 	cc []uint64 // coarse cluster
@@ -207,22 +207,18 @@ func distance(a, b int32) uint64 {
 	return uint64(d)
 }
 
-// parseFeatures appends the features of state st.
-func parseFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
-	s0 := st.top()
-	s1 := int32(-1)
-	if len(st.stack) > 1 {
-		s1 = st.stack[len(st.stack)-2]
-	}
-	s2 := int32(-1)
-	if len(st.stack) > 2 {
-		s2 = st.stack[len(st.stack)-3]
-	}
-	n0, n1, n2, n3 := st.b, st.b+1, st.b+2, st.b+3
+// The features of a state come in three groups, by what they read: the
+// front of the buffer only; the top of the stack and the front of the
+// buffer as words; and the structure built so far. The parses in a beam
+// share the first two groups whenever they share the same positions, so
+// beam search scores each of those once per sentence.
+
+// positions returns the stack and buffer positions features read: s0 is 0
+// for an empty stack, and n0..n3 are -1 past the end.
+func positions(st *state) (s0, n0, n1, n2, n3 int32) {
+	s0 = st.top()
+	n0, n1, n2, n3 = st.b, st.b+1, st.b+2, st.b+3
 	n := int32(st.n)
-	if n3 > n {
-		n3 = -1
-	}
 	if n0 > n {
 		n0 = -1
 	}
@@ -232,34 +228,28 @@ func parseFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
 	if n2 > n {
 		n2 = -1
 	}
-	s0h := at(st.head, s0)
-	s0h2 := at(st.head, s0h)
-	s0l, s0l2, s0r, s0r2 := at(st.l1, s0), at(st.l2, s0), at(st.r1, s0), at(st.r2, s0)
-	n0l, n0l2 := at(st.l1, n0), at(st.l2, n0)
+	if n3 > n {
+		n3 = -1
+	}
+	return
+}
 
-	s0w, s0p := sn.word(s0), sn.tag(s0)
+// parseFeatures appends all the features of state st.
+func parseFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
+	feats = bufferFeatures(feats, st, sn)
+	feats = pairFeatures(feats, st, sn)
+	return stateFeatures(feats, st, sn)
+}
+
+// bufferFeatures appends the features of the words at the front of the
+// buffer.
+func bufferFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
+	_, n0, n1, n2, n3 := positions(st)
 	n0w, n0p := sn.word(n0), sn.tag(n0)
 	n1w, n1p := sn.word(n1), sn.tag(n1)
 	n2w, n2p := sn.word(n2), sn.tag(n2)
-	d := uint64(noWord)
-	if n0 >= 0 {
-		d = distance(s0, n0)
-	}
-	s0vl, s0vr := uint64(st.nl[s0]), uint64(st.nr[s0])
-	n0vl, n0sl := uint64(noWord), uint64(noWord)
-	if n0 >= 0 {
-		n0vl, n0sl = uint64(st.nl[n0]), st.ls[n0]
-	}
-	hasHead := uint64(0)
-	if s0h >= 0 {
-		hasHead = 1
-	}
-	s0hp, s0lp, s0rp, n0lp := sn.tag(s0h), sn.tag(s0l), sn.tag(s0r), sn.tag(n0l)
-	s0c, n0c := sn.cluster(s0), sn.cluster(n0)
+	n0c := sn.cluster(n0)
 	return append(feats,
-		f2(pfS0wp, s0w, s0p),
-		f1(pfS0w, s0w),
-		f1(pfS0p, s0p),
 		f2(pfN0wp, n0w, n0p),
 		f1(pfN0w, n0w),
 		f1(pfN0p, n0p),
@@ -269,6 +259,33 @@ func parseFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
 		f2(pfN2wp, n2w, n2p),
 		f1(pfN2w, n2w),
 		f1(pfN2p, n2p),
+		f2(pfN0pN1p, n0p, n1p),
+		f3(pfN0pN1pN2p, n0p, n1p, n2p),
+		f1(pfN0c, n0c),
+		f1(pfN1c, sn.cluster(n1)),
+		f2(pfN0ccN1cc, sn.coarse(n0), sn.coarse(n1)),
+		f2(pfN0sufP, sn.suffix(n0), n0p),
+		f2(pfN3p, sn.tag(n3), n0p),
+		f3(pfN0sufN1p, sn.suffix(n0), n1p, n0p),
+	)
+}
+
+// pairFeatures appends the features of the words on top of the stack and
+// at the front of the buffer, and of the distance between them.
+func pairFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
+	s0, n0, n1, _, _ := positions(st)
+	s0w, s0p := sn.word(s0), sn.tag(s0)
+	n0w, n0p := sn.word(n0), sn.tag(n0)
+	n1p := sn.tag(n1)
+	d := uint64(noWord)
+	if n0 >= 0 {
+		d = distance(s0, n0)
+	}
+	s0c, n0c := sn.cluster(s0), sn.cluster(n0)
+	return append(feats,
+		f2(pfS0wp, s0w, s0p),
+		f1(pfS0w, s0w),
+		f1(pfS0p, s0p),
 		f3(pfS0wpN0wp, f2(0, s0w, s0p), n0w, n0p),
 		f3(pfS0wpN0w, s0w, s0p, n0w),
 		f3(pfS0wN0wp, s0w, n0w, n0p),
@@ -276,19 +293,58 @@ func parseFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
 		f3(pfS0pN0wp, s0p, n0w, n0p),
 		f2(pfS0wN0w, s0w, n0w),
 		f2(pfS0pN0p, s0p, n0p),
-		f2(pfN0pN1p, n0p, n1p),
-		f3(pfN0pN1pN2p, n0p, n1p, n2p),
 		f3(pfS0pN0pN1p, s0p, n0p, n1p),
-		f3(pfS0hpS0pN0p, s0hp, s0p, n0p),
-		f3(pfS0pS0lpN0p, s0p, s0lp, n0p),
-		f3(pfS0pS0rpN0p, s0p, s0rp, n0p),
-		f3(pfS0pN0pN0lp, s0p, n0p, n0lp),
 		f2(pfS0wd, s0w, d),
 		f2(pfS0pd, s0p, d),
 		f2(pfN0wd, n0w, d),
 		f2(pfN0pd, n0p, d),
 		f3(pfS0wN0wd, s0w, n0w, d),
 		f3(pfS0pN0pd, s0p, n0p, d),
+		f1(pfS0c, s0c),
+		f2(pfS0cN0c, s0c, n0c),
+		f2(pfS0cN0p, s0c, n0p),
+		f2(pfS0pN0c, s0p, n0c),
+		f2(pfS0ccN0cc, sn.coarse(s0), sn.coarse(n0)),
+		f3(pfS0cN0wd, s0c, n0w, d),
+		f2(pfS0sufP, sn.suffix(s0), s0p),
+		f3(pfPunctBetween, sn.punctBetween(s0, n0), s0p, n0p),
+	)
+}
+
+// stateFeatures appends the features of the parse built so far: heads,
+// dependents, valencies, labels and the words deeper in the stack.
+func stateFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
+	s0, n0, _, _, _ := positions(st)
+	s1 := int32(-1)
+	if len(st.stack) > 1 {
+		s1 = st.stack[len(st.stack)-2]
+	}
+	s2 := int32(-1)
+	if len(st.stack) > 2 {
+		s2 = st.stack[len(st.stack)-3]
+	}
+	s0h := at(st.head, s0)
+	s0h2 := at(st.head, s0h)
+	s0l, s0l2, s0r, s0r2 := at(st.l1, s0), at(st.l2, s0), at(st.r1, s0), at(st.r2, s0)
+	n0l, n0l2 := at(st.l1, n0), at(st.l2, n0)
+	s0w, s0p := sn.word(s0), sn.tag(s0)
+	n0p := sn.tag(n0)
+	s0vl, s0vr := uint64(st.nl[s0]), uint64(st.nr[s0])
+	n0vl, n0sl := uint64(noWord), uint64(noWord)
+	if n0 >= 0 {
+		n0vl, n0sl = uint64(st.nl[n0]), st.ls[n0]
+	}
+	hasHead := uint64(0)
+	if s0h >= 0 {
+		hasHead = 1
+	}
+	n0w := sn.word(n0)
+	s0hp, s0lp, s0rp, n0lp := sn.tag(s0h), sn.tag(s0l), sn.tag(s0r), sn.tag(n0l)
+	return append(feats,
+		f3(pfS0hpS0pN0p, s0hp, s0p, n0p),
+		f3(pfS0pS0lpN0p, s0p, s0lp, n0p),
+		f3(pfS0pS0rpN0p, s0p, s0rp, n0p),
+		f3(pfS0pN0pN0lp, s0p, n0p, n0lp),
 		f2(pfS0wvr, s0w, s0vr),
 		f2(pfS0pvr, s0p, s0vr),
 		f2(pfS0wvl, s0w, s0vl),
@@ -334,22 +390,8 @@ func parseFeatures(feats []uint64, st *state, sn *sentence) []uint64 {
 		f3(pfS1pS0pN0p, sn.tag(s1), s0p, n0p),
 		f2(pfS1wS0w, sn.word(s1), s0w),
 		f3(pfHeadS0pN0p, hasHead, s0p, n0p),
-		f1(pfS0c, s0c),
-		f1(pfN0c, n0c),
-		f1(pfN1c, sn.cluster(n1)),
-		f2(pfS0cN0c, s0c, n0c),
-		f2(pfS0cN0p, s0c, n0p),
-		f2(pfS0pN0c, s0p, n0c),
-		f2(pfS0ccN0cc, sn.coarse(s0), sn.coarse(n0)),
-		f2(pfN0ccN1cc, sn.coarse(n0), sn.coarse(n1)),
 		f3(pfS0hcS0cN0c, sn.coarse(s0h), sn.coarse(s0), sn.coarse(n0)),
-		f3(pfS0cN0wd, s0c, n0w, d),
-		f2(pfS0sufP, sn.suffix(s0), s0p),
-		f2(pfN0sufP, sn.suffix(n0), n0p),
-		f3(pfPunctBetween, sn.punctBetween(s0, n0), s0p, n0p),
-		f2(pfN3p, sn.tag(n3), n0p),
 		f3(pfS2pS1pS0p, sn.tag(s2), sn.tag(s1), s0p),
-		f3(pfN0sufN1p, sn.suffix(n0), n1p, n0p),
 	)
 }
 

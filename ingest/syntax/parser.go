@@ -13,6 +13,7 @@ type parser struct {
 	dirOK   [3][]bool // labels seen on arcs to the right (1) and left (2)
 	trans   *quad
 	labeler *sparse
+	beam    int // parses kept in search; 1 or less is greedy
 }
 
 // parseScratch is the reusable working memory of one parse.
@@ -22,15 +23,22 @@ type parseScratch struct {
 	feats   []uint64
 	scores  [nTransitions]int32
 	lscores []int32
+	beam    beamScratch
+	labels  map[uint64]int32 // labels chosen in this beam search, by their features
+	cached  bool             // labelOn uses labels
 }
 
 // parse fills st.head and st.label for the sentence in sc.sn.
 func (p *parser) parse(sc *parseScratch, n int) {
-	st := &sc.st
-	st.reset(n)
 	if len(sc.lscores) < len(p.labels) {
 		sc.lscores = make([]int32, len(p.labels))
 	}
+	if p.beam > 1 {
+		p.parseBeam(sc, n)
+		return
+	}
+	st := &sc.st
+	st.reset(n)
 	for !st.done() {
 		sc.feats = parseFeatures(sc.feats[:0], st, &sc.sn)
 		p.trans.score(sc.feats, &sc.scores)
@@ -51,12 +59,33 @@ func (p *parser) parse(sc *parseScratch, n int) {
 	p.finish(sc)
 }
 
-// label chooses the label of an arc from h to d.
-func (p *parser) label(sc *parseScratch, h, d int32) int32 {
+// label chooses the label of an arc from h to d in sc.st.
+func (p *parser) label(sc *parseScratch, h, d int32) int32 { return p.labelOn(sc, &sc.st, h, d) }
+
+// labelOn chooses the label of an arc from h to d in st.
+func (p *parser) labelOn(sc *parseScratch, st *state, h, d int32) int32 {
 	if h == 0 {
 		return p.root
 	}
-	sc.feats = labelFeatures(sc.feats[:0], &sc.st, &sc.sn, h, d)
+	sc.feats = labelFeatures(sc.feats[:0], st, &sc.sn, h, d)
+	if !sc.cached {
+		return p.scoreLabel(sc, h, d)
+	}
+	// The parses in a beam make the same arcs in the same surroundings
+	// again and again; the label depends on nothing else.
+	key := uint64(h)<<32 | uint64(d)
+	for _, f := range sc.feats {
+		key = (key ^ f) * 0x9E3779B97F4A7C15 // the features are hashes already
+	}
+	if l, ok := sc.labels[key]; ok {
+		return l
+	}
+	l := p.scoreLabel(sc, h, d)
+	sc.labels[key] = l
+	return l
+}
+
+func (p *parser) scoreLabel(sc *parseScratch, h, d int32) int32 {
 	p.labeler.score(sc.feats, sc.lscores)
 	return p.bestLabel(sc.lscores, h, d)
 }
@@ -125,6 +154,12 @@ type parserConfig struct {
 	// with probability Explore, and learns from the states they lead to.
 	ExploreFrom int
 	Explore     float64
+	// Beam, when above 1, trains and parses with beam search of that
+	// width instead of greedily; Explore does not apply then.
+	Beam int
+	// Prune leaves out of the model the transition features whose
+	// averaged weights are all smaller than it.
+	Prune float32
 	// Epoch, when set, is called after every epoch with the model as it
 	// would be if training stopped there.
 	Epoch func(epoch int, p *parser)
@@ -180,10 +215,19 @@ func trainParser(sents []Sentence, tags [][]int32, lemmas [][]uint64, cl cluster
 	scores := make([]float32, nTransitions)
 	lscores := make([]float32, len(p.labels))
 	lint := make([]int32, len(p.labels))
+	p.beam = max(cfg.Beam, 1)
+	bt := &beamTrainer{p: p, tt: tt, lt: lt, width: p.beam, scores: scores, lsc: lscores}
 	for epoch := 0; epoch < cfg.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		explore := epoch >= cfg.ExploreFrom
 		for _, k := range order {
+			if p.beam > 1 {
+				s := sents[k]
+				lx.reset(forms(s.Words), cl)
+				bt.sc.sn.fill(&lx, tags[k], lemmas[k])
+				bt.sentence(len(s.Words), golds[k], glabs[k])
+				continue
+			}
 			s, gold, glab := sents[k], golds[k], glabs[k]
 			lx.reset(forms(s.Words), cl)
 			sc.sn.fill(&lx, tags[k], lemmas[k])
@@ -239,18 +283,18 @@ func trainParser(sents []Sentence, tags [][]int32, lemmas [][]uint64, cl cluster
 			}
 		}
 		if cfg.Epoch != nil && epoch < cfg.Epochs-1 {
-			if err := p.compile(tt, lt); err != nil {
+			if err := p.compile(tt, lt, cfg.Prune); err != nil {
 				return nil, err
 			}
 			cfg.Epoch(epoch, p)
 		}
 	}
-	return p, p.compile(tt, lt)
+	return p, p.compile(tt, lt, cfg.Prune)
 }
 
-func (p *parser) compile(tt, lt *trainer) error {
+func (p *parser) compile(tt, lt *trainer, least float32) error {
 	var err error
-	p.trans = compileQuad(tt.averaged())
+	p.trans = compileQuad(tt.averaged(), least)
 	p.labeler, err = compileSparse(len(p.labels), lt.averaged())
 	return err
 }

@@ -66,6 +66,14 @@ func (t *trainer) update(feats []uint64, good, bad int) {
 	}
 }
 
+// add adds d to the weight of class for every feature.
+func (t *trainer) add(feats []uint64, class int, d int32) {
+	for _, f := range feats {
+		r := t.row(f, true)
+		t.bump(int(r)*t.nclass+class, d)
+	}
+}
+
 func (t *trainer) bump(i int, d int32) {
 	t.sum[i] += int64(t.w[i]) * (t.now - t.stamp[i])
 	t.stamp[i] = t.now

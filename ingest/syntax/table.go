@@ -247,19 +247,23 @@ type quad struct {
 	slots []quadSlot
 }
 
-func compileQuad(avg map[uint64][]float32) *quad {
+// compileQuad builds the table of averaged weights, leaving out the
+// features whose weights are all smaller than least: most features are
+// rare, and those that barely move a score only make the table slower.
+func compileQuad(avg map[uint64][]float32, least float32) *quad {
 	rows := reduceKeys(avg)
 	scale := quantize(rows)
 	var keys []uint32
 	var ws [][nTransitions]int16
 	for _, k := range sortedKeys(rows) {
 		var w [nTransitions]int16
-		nonzero := false
+		nonzero, big := false, false
 		for c, v := range rows[k] {
 			w[c] = q16(v, scale)
 			nonzero = nonzero || w[c] != 0
+			big = big || v >= least || v <= -least
 		}
-		if nonzero {
+		if nonzero && big {
 			keys = append(keys, k)
 			ws = append(ws, w)
 		}

@@ -18,6 +18,9 @@ type TrainConfig struct {
 	Clusters clusterConfig
 	Lemmas   lemmaConfig
 	Log      func(format string, args ...any)
+	// Dev, when set, is scored after every epoch of the parser, so that
+	// settings can be chosen on it.
+	Dev []Sentence
 
 	predicted *[][]int32 // when set, receives the jackknifed tags (experiments)
 }
@@ -29,7 +32,7 @@ func DefaultTrainConfig() TrainConfig {
 		Folds:    5,
 		Workers:  2,
 		Tagger:   taggerConfig{Epochs: 10, Seed: 1, DictMin: 50, DictShare: 1},
-		Parser:   parserConfig{Epochs: 12, Seed: 1, ExploreFrom: 1, Explore: 0.9},
+		Parser:   parserConfig{Epochs: 12, Seed: 1, ExploreFrom: 1, Explore: 0.9, Beam: 1},
 		Clusters: clusterConfig{Fine: 512, Coarse: 32, MinCount: 3, Iterations: 10},
 		Lemmas:   lemmaConfig{MaxSuffix: 6},
 	}
@@ -68,7 +71,16 @@ func Train(cfg TrainConfig) (*Model, error) {
 	logf("lemmatiser: %d forms, %d rules (%v)", len(m.lemmas.forms), len(m.lemmas.rules), since(start))
 	pcfg := cfg.Parser
 	if pcfg.Epoch == nil {
-		pcfg.Epoch = func(e int, _ *parser) { logf("parser: epoch %d of %d (%v)", e+1, pcfg.Epochs, since(start)) }
+		pcfg.Epoch = func(e int, p *parser) {
+			if len(cfg.Dev) == 0 {
+				logf("parser: epoch %d of %d (%v)", e+1, pcfg.Epochs, since(start))
+				return
+			}
+			m.parser = p
+			mt := m.Evaluate(cfg.Dev)
+			m.parser = nil
+			logf("parser: epoch %d of %d (%v): dev UAS %.2f LAS %.2f", e+1, pcfg.Epochs, since(start), 100*mt.UAS, 100*mt.LAS)
+		}
 	}
 	lemmas := m.lemmaHashes(sents, predicted)
 	if m.parser, err = trainParser(sents, predicted, lemmas, m.clusters, pcfg); err != nil {
