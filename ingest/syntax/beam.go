@@ -159,34 +159,12 @@ func (p *parser) parseBeam(sc *parseScratch, n int) {
 	sc.cached = true
 	bs.cur = growHyps(bs.cur, 1)
 	bs.cur[0].st.reset(n)
-	bs.cur[0].score = 0
+	bs.cur[0].score, bs.cur[0].cost = 0, 0
 	bs.buffer.reset(n + 2)
 	bs.pair.reset(min((n+1)*(n+2), maxPairCache))
-	for {
-		bs.cands = bs.cands[:0]
-		finished := true
-		for i := range bs.cur {
-			h := &bs.cur[i]
-			if h.st.done() {
-				bs.cands = append(bs.cands, cand{from: int32(i), t: -1, score: h.score})
-				continue
-			}
-			finished = false
-			p.scores(sc, &h.st, &sc.scores)
-			for c := 0; c < nTransitions; c++ {
-				if h.st.legal(c) {
-					bs.cands = append(bs.cands, cand{from: int32(i), t: int8(c), score: h.score + int64(sc.scores[c])})
-				}
-			}
-		}
-		if finished {
-			break
-		}
-		byScore(bs.cands)
-		keep := min(width, len(bs.cands))
-		bs.next = growHyps(bs.next, keep)
-		for j, c := range bs.cands[:keep] {
-			nx, from := &bs.next[j], &bs.cur[c.from]
+	score := func(st *state, out *[nTransitions]int32) { p.scores(sc, st, out) }
+	for !bs.expand(score, nil) {
+		bs.advance(min(width, len(bs.cands)), func(nx, from *hyp, c cand) {
 			nx.st.copyFrom(&from.st)
 			nx.score = c.score
 			if c.t >= 0 {
@@ -197,13 +175,54 @@ func (p *parser) parseBeam(sc *parseScratch, n int) {
 				}
 				nx.st.apply(int(c.t), lab)
 			}
-		}
-		bs.cur, bs.next = bs.next, bs.cur[:cap(bs.cur)]
-		bs.cur = bs.cur[:keep]
+		})
 	}
 	sc.st.copyFrom(&bs.cur[0].st)
 	sc.cached = false // finish labels arcs of its own
 	p.finish(sc)
+}
+
+// expand lists in bs.cands, best first, what the beam's hypotheses may
+// become: a finished one as it is, any other by each legal transition,
+// scored by score. With gold heads given, a candidate's cost is the gold
+// arcs its parse has lost. It reports whether every hypothesis was
+// finished.
+func (bs *beamScratch) expand(score func(*state, *[nTransitions]int32), gold []int32) bool {
+	bs.cands = bs.cands[:0]
+	finished := true
+	var s [nTransitions]int32
+	for i := range bs.cur {
+		h := &bs.cur[i]
+		if h.st.done() {
+			bs.cands = append(bs.cands, cand{from: int32(i), t: -1, score: h.score, cost: h.cost})
+			continue
+		}
+		finished = false
+		score(&h.st, &s)
+		for c := 0; c < nTransitions; c++ {
+			if !h.st.legal(c) {
+				continue
+			}
+			cost := h.cost
+			if gold != nil && cost == 0 {
+				cost = h.st.cost(c, gold)
+			}
+			bs.cands = append(bs.cands, cand{from: int32(i), t: int8(c), score: h.score + int64(s[c]), cost: cost})
+		}
+	}
+	byScore(bs.cands)
+	return finished
+}
+
+// advance makes the beam of the first keep candidates, each hypothesis
+// made from its parent by build.
+func (bs *beamScratch) advance(keep int, build func(nx, from *hyp, c cand)) {
+	bs.next = growHyps(bs.next, keep)
+	for j, c := range bs.cands[:keep] {
+		build(&bs.next[j], &bs.cur[c.from], c)
+	}
+	bs.cur, bs.next = bs.next, bs.cur[:cap(bs.cur)]
+	bs.cur = bs.cur[:keep]
 }
 
 func growHyps(h []hyp, n int) []hyp {
@@ -231,10 +250,14 @@ type beamTrainer struct {
 	path   [2][]step
 }
 
-// scoreOf returns the training weights' scores of st's transitions.
-func (bt *beamTrainer) scoreOf(st *state) {
+// score sets out to the training weights' scores of st's transitions
+// (sums of whole updates, so exact as integers).
+func (bt *beamTrainer) score(st *state, out *[nTransitions]int32) {
 	bt.sc.feats = parseFeatures(bt.sc.feats[:0], st, &bt.sc.sn)
 	bt.tt.score(bt.sc.feats, bt.scores)
+	for c, v := range bt.scores {
+		out[c] = int32(v)
+	}
 }
 
 // labelWith chooses the label of an arc with the training weights.
@@ -280,32 +303,11 @@ func (bt *beamTrainer) sentence(n int, gold, glab []int32) {
 	var worst int64 = -1
 	var worstPred, worstGold int32 = -1, -1
 	var gnext hyp
+	var gs [nTransitions]int32
 	for {
-		bs.cands = bs.cands[:0]
-		finished := true
-		for i := range bs.cur {
-			h := &bs.cur[i]
-			if h.st.done() {
-				bs.cands = append(bs.cands, cand{from: int32(i), t: -1, score: h.score, cost: h.cost})
-				continue
-			}
-			finished = false
-			bt.scoreOf(&h.st)
-			for c := 0; c < nTransitions; c++ {
-				if !h.st.legal(c) {
-					continue
-				}
-				cost := h.cost
-				if cost == 0 {
-					cost = h.st.cost(c, gold)
-				}
-				bs.cands = append(bs.cands, cand{from: int32(i), t: int8(c), score: h.score + int64(bt.scores[c]), cost: cost})
-			}
-		}
-		if finished && (gIn || g.st.done()) {
+		if finished := bs.expand(bt.score, gold); finished && (gIn || g.st.done()) {
 			break
 		}
-		byScore(bs.cands)
 		keep := min(bt.width, len(bs.cands))
 		// The gold parse goes on: as the best zero-cost hypothesis the beam
 		// keeps, or else by its own best zero-cost transition.
@@ -329,10 +331,10 @@ func (bt *beamTrainer) sentence(n int, gold, glab []int32) {
 			} else if g.st.done() {
 				best, from = cand{t: -1, score: g.score}, g
 			} else {
-				bt.scoreOf(&g.st)
+				bt.score(&g.st, &gs)
 				for c := 0; c < nTransitions; c++ {
 					if g.st.legal(c) && g.st.cost(c, gold) == 0 {
-						s := g.score + int64(bt.scores[c])
+						s := g.score + int64(gs[c])
 						if best.t == -2 || s > best.score {
 							best, from = cand{t: int8(c), score: s}, g
 						}
@@ -347,12 +349,7 @@ func (bt *beamTrainer) sentence(n int, gold, glab []int32) {
 			g.score, g.node, g.cost = gnext.score, gnext.node, 0
 			gIn = false
 		}
-		bs.next = growHyps(bs.next, keep)
-		for j, c := range bs.cands[:keep] {
-			bt.extend(&bs.next[j], &bs.cur[c.from], c.t, c.score, c.cost)
-		}
-		bs.cur, bs.next = bs.next, bs.cur[:cap(bs.cur)]
-		bs.cur = bs.cur[:keep]
+		bs.advance(keep, func(nx, from *hyp, c cand) { bt.extend(nx, from, c.t, c.score, c.cost) })
 		if bestIn >= 0 {
 			h := &bs.cur[bestIn]
 			g.st.copyFrom(&h.st)

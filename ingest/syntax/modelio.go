@@ -15,10 +15,6 @@ import (
 // same model always gives the same bytes.
 const modelMagic = "claimgraph-syntax/3\n"
 
-// modelMagicGreedy opens the models of version 2, which the reader still
-// reads (the same length as modelMagic).
-const modelMagicGreedy = "claimgraph-syntax/2\n"
-
 type writer struct {
 	w   *bufio.Writer
 	err error
@@ -381,9 +377,7 @@ func readQuad(r *reader) *quad {
 
 // ReadModel reads a model written by WriteTo.
 func ReadModel(data []byte) (*Model, error) {
-	// Version 2 models are greedy: they have no beam width.
-	greedy := len(data) >= len(modelMagicGreedy) && string(data[:len(modelMagicGreedy)]) == modelMagicGreedy
-	if !greedy && (len(data) < len(modelMagic) || string(data[:len(modelMagic)]) != modelMagic) {
+	if len(data) < len(modelMagic) || string(data[:len(modelMagic)]) != modelMagic {
 		return nil, errors.New("not a claimgraph syntax model")
 	}
 	r := &reader{b: data[len(modelMagic):]}
@@ -441,9 +435,7 @@ func ReadModel(data []byte) (*Model, error) {
 			p.dirOK[d][i] = b != 0
 		}
 	}
-	if !greedy {
-		p.beam = r.int()
-	}
+	p.beam = r.int()
 	p.trans = readQuad(r)
 	p.labeler = readSparse(r)
 	m.parser = p
