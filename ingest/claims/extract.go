@@ -497,6 +497,18 @@ var standsFor = setOf("lenders", "banks", "firms", "companies", "oligarchs", "ex
 var shareWords = setOf("%", "pct", "percent", "per_cent", "stake", "share", "interest", "holding",
 	"majority", "control", "half", "third", "quarter", "portion")
 
+// commaOrDash reports whether a comma, colon or dash stands between words
+// w and k, as it does before an apposition.
+func commaOrDash(s *sentence, w, k int) bool {
+	for t := w + 1; t < k; t++ {
+		switch s.toks[t].Text {
+		case ",", ":", "-", "\u2013", "\u2014", "(":
+			return true
+		}
+	}
+	return false
+}
+
 // argument returns the entity word w names or stands for in a slot of
 // predicate p.
 func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p schema.Predicate, subject bool) (schema.Entity, bool) {
@@ -543,6 +555,12 @@ func (x *Extractor) argument(s *sentence, ms []*mention, at []int, w int, p sche
 	if i := at[w]; i < 0 || ms[i].adjective() || ms[i].generic {
 		for _, k := range s.children(w, "appos") {
 			if j := at[k]; k > w && j >= 0 && ms[j].entity.Type == schema.Person && ms[j].refer == "" && accepts(ms[j].entity) {
+				return ms[j].entity, true
+			}
+			// "negotiating with its customers, Panhandle Eastern and
+			// Distrigas", "the airline, SpiceJet": a common noun with a
+			// name in apposition is that name.
+			if j := at[k]; k > w && i < 0 && s.upos(w) != "PROPN" && j >= 0 && !ms[j].generic && ms[j].refer == "" && !ms[j].adjective() && accepts(ms[j].entity) && commaOrDash(s, w, k) {
 				return ms[j].entity, true
 			}
 		}

@@ -399,6 +399,11 @@ func (s *sentence) subjects(w int) []int {
 			return nil
 		}
 		switch {
+		case s.hasRel(w, "acl") && s.infinitive(w) && intentNouns[s.lemma(h)] && s.hasRel(h, "obj") && s.head[h] >= 0 && s.verbal(s.head[h]):
+			// "HP signed an agreement to acquire EYP", "announced plans to
+			// buy": who holds the plan does what it is to do.
+			w = s.head[h]
+			continue
 		case s.hasRel(w, "acl") && !s.hasRel(w, "acl:relcl") && s.nominal(h) && !locative(s, h):
 			return []int{h} // "troops guarding the border", not "in Switzerland negotiating"
 		case s.hasRel(w, "acl:relcl") && s.nominal(h) && s.child(w, "obj") >= 0 && relativeWord(s, w):
@@ -422,6 +427,23 @@ func (s *sentence) subjects(w int) []int {
 		w = h
 	}
 	return nil
+}
+
+// intentNouns name a plan, deal or attempt whose holder does what its
+// infinitive says ("signed an agreement to acquire"), unlike "troops to
+// fight", who do it themselves.
+var intentNouns = setOf("agreement", "deal", "plan", "offer", "bid", "proposal", "decision", "move",
+	"attempt", "effort", "intention", "promise", "pledge", "commitment", "option", "approval",
+	"permission", "right", "contract", "accord", "step", "talks", "negotiation", "negotiations", "pact")
+
+// infinitive reports whether verb w is a "to" infinitive.
+func (s *sentence) infinitive(w int) bool {
+	for _, k := range s.kids[w] {
+		if k < w && s.hasRel(k, "mark") && s.lower[k] == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // nounAsVerb reports whether a word tagged a noun is used as a verb, as

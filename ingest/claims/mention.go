@@ -222,6 +222,12 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 		startsUpper(s.toks[end].Text) && !(end == i+1 && isAcronym(s.toks[i].Text)) {
 		return nil, end
 	}
+	// "Islamist militants", "Shia clerics": a lone capitalised adjective
+	// the tagger reads as modifying a common noun describes it; it names
+	// no body.
+	if end == i+1 && s.upos(i) == "ADJ" && s.hasRel(i, "amod") && s.head[i] > i && s.upos(s.head[i]) == "NOUN" && !isAcronym(s.toks[i].Text) {
+		return nil, end
+	}
 	return lx.unknownName(s, i, end), end
 }
 

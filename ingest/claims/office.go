@@ -580,6 +580,10 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 		for _, c := range s.kids[k] {
 			switch {
 			case c == p:
+			case depth == 0 && s.hasRel(c, "conj") && x.lx.roleWord(s, c):
+				// "chairman and chief executive of AMD": the body named
+				// after the last office is every office's.
+				walk(c, depth+1)
 			case s.hasRel(c, "nmod:poss", "compound", "amod", "flat"):
 				consider(c)
 				if depth < 2 {
@@ -598,6 +602,14 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 				// over are not its employer; a body's name goes on.
 				if depth < 2 && (at[c] >= 0 && !ms[at[c]].generic || orgCues[s.lower[c]] || placeCues[s.lower[c]] || standIns[s.lower[c]] || x.lx.roleWord(s, c)) {
 					walk(c, depth+1)
+				} else if at[c] < 0 {
+					// "head of UK equities for Standard Life Investments":
+					// the body the office is held at, hung on its domain.
+					for _, g := range s.kids[c] {
+						if s.hasRel(g, "nmod") && oneOf(s.caseOf(g), []string{"for", "at", "with"}) && at[g] >= 0 && ms[at[g]].entity.Type == schema.Organization {
+							consider(g)
+						}
+					}
 				}
 			}
 		}
@@ -624,9 +636,12 @@ func (x *Extractor) employers(s *sentence, r, p int, at []int, ms []*mention, na
 // platform research at IDC", "senior vice-president for consumer products
 // at ATI". It returns the body's word, or -1.
 func (x *Extractor) workplaceAfter(s *sentence, r int, at []int, ms []*mention) int {
+	sawOf := false // past the "of" phrase of what the office is over
 	for k := r + 1; k+1 < len(s.toks) && k <= r+8; k++ {
 		switch {
-		case s.lower[k] == "at" || s.lower[k] == "with":
+		case s.lower[k] == "at" || s.lower[k] == "with" || s.lower[k] == "for" && sawOf:
+			// "head of UK equities for Standard Life Investments": after
+			// what the office is over, whom it is held for.
 			j := k + 1
 			for j < len(s.toks) && (s.upos(j) == "DET" || at[j] < 0 && s.upos(j) == "NOUN") {
 				j++ // "at research firm IDC Canada"
@@ -637,7 +652,10 @@ func (x *Extractor) workplaceAfter(s *sentence, r int, at []int, ms []*mention) 
 			k = j - 1 // "editor at large at the Saudi Gazette": read on
 		case k == r+1 && at[k] >= 0 && ms[at[k]].start == k && ms[at[k]].entity.Type == schema.Organization && !ms[at[k]].generic && ms[at[k]].refer == "":
 			return ms[at[k]].head // "senior vice president Boeing"
-		case s.lower[k] == "for" || s.lower[k] == "of" || s.lower[k] == "and" || phraseWord(s, k) && at[k] < 0:
+		case s.lower[k] == "of":
+			sawOf = true
+		case sawOf && at[k] >= 0 && ms[at[k]].entity.Type != schema.Organization:
+		case s.lower[k] == "for" || s.lower[k] == "and" || phraseWord(s, k) && at[k] < 0:
 		default:
 			return -1
 		}
