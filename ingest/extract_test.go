@@ -229,6 +229,8 @@ func TestExtractFrames(t *testing.T) {
 		{"troops sent to fight do the fighting", "France had deployed about 1,500 troops to fight militants.", []string{"France deployed troops"}, []string{"France fought"}},
 		{"an office over a domain, held for a body", "David Cummings, head of UK equities for Standard Life Investments, said the bid was fair.",
 			[]string{"David Cummings official_of Standard Life Investments"}, []string{"David Cummings official_of United Kingdom"}},
+		{"a name placed in a country is a place", "Thomas Sam, from Sydney, Australia, is on trial. Hilary Benn will visit Aceh in Indonesia.",
+			[]string{"Sydney part_of Australia", "Aceh part_of Indonesia", "Hilary Benn visited Aceh"}, []string{"official_of Sydney"}},
 		{"dinner with someone", "Matanov had dinner with Tamerlan Tsarnaev the night of the attack.",
 			[]string{"Matanov met Tamerlan Tsarnaev"}, nil},
 		{"a first name for the one person named so", "Dzhokhar Tsarnaev was in court. Matanov had dinner with Dzhokhar that night.",

@@ -144,10 +144,30 @@ func (a *article) resolveName(s *sentence, m *mention) {
 			return
 		}
 	}
-	if len(words) == 1 && m.entity.Type == schema.Organization && (placeOnly(s, m.head) || regionOf(s, m.head)) && !isAcronym(s.toks[m.start].Text) {
+	if len(words) == 1 && m.entity.Type == schema.Organization && (placeOnly(s, m.head) || regionOf(s, m.head) || a.placedIn(s, m)) && !isAcronym(s.toks[m.start].Text) {
 		m.entity.Type = schema.Place
 	}
 	a.entities = append(a.entities, &docEntity{entity: m.entity, words: words, person: m.entity.Type == schema.Person})
+}
+
+// placedIn reports whether a name is written as a place within a country:
+// "Aceh in Indonesia", "Sydney, Australia", as bodies seldom are.
+func (a *article) placedIn(s *sentence, m *mention) bool {
+	j := m.end
+	if j+1 >= len(s.toks) || !(s.lower[j] == "in" || s.lower[j] == "within" || s.toks[j].Text == ",") || m.subject {
+		return false
+	}
+	keys := make([]string, len(s.toks))
+	for i, t := range s.toks {
+		keys[i] = plainPunct(t.Text)
+	}
+	c, end := a.lx.nameRun(s, keys, j+1)
+	if c == nil || !c.known || c.entity.Type != schema.Country || c.kind == schema.Seat || c.adjective() {
+		return false
+	}
+	// The country ends the phrase: "Sydney, Australia," not "Ford,
+	// Germany and Japan".
+	return end >= len(s.toks) || s.upos(end) == "PUNCT" && s.toks[end].Text != "-" || s.upos(end) == "ADP"
 }
 
 // firstNameOf returns the one person of the article whose full name
