@@ -231,6 +231,8 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"David Cummings official_of Standard Life Investments"}, []string{"David Cummings official_of United Kingdom"}},
 		{"a name placed in a country is a place", "Thomas Sam, from Sydney, Australia, is on trial. Hilary Benn will visit Aceh in Indonesia.",
 			[]string{"Sydney part_of Australia", "Aceh part_of Indonesia", "Hilary Benn visited Aceh"}, []string{"official_of Sydney"}},
+		{"who was told is no employer", "Monsod told Reuters Finance Secretary Jaime Ongpin had decided. Zelensky told US President Joe Biden that Ukraine needed arms.",
+			[]string{"Joe Biden official_of United States"}, []string{"official_of Reuters"}},
 		{"dinner with someone", "Matanov had dinner with Tamerlan Tsarnaev the night of the attack.",
 			[]string{"Matanov met Tamerlan Tsarnaev"}, nil},
 		{"a first name for the one person named so", "Dzhokhar Tsarnaev was in court. Matanov had dinner with Dzhokhar that night.",

@@ -73,7 +73,10 @@ var orgCues = setOf("ministry", "department", "council", "agency", "party", "for
 	"insurance", "bancorp", "financial", "electronics", "semiconductor", "pharma", "networks",
 	"hotels", "resorts", "stores", "brands", "mills", "magazine", "newspaper", "gazette", "herald",
 	"tribune", "daily", "weekly", "chronicle", "observer", "telegraph", "guardian", "express",
-	"convention", "conference", "caucus", "org", "united", "rovers", "athletic", "wanderers", "hotspur", "albion")
+	"convention", "conference", "caucus", "org", "united", "rovers", "athletic", "wanderers", "hotspur", "albion",
+	// Parties named by their members: "Christian Democrats", "Social Democrats".
+	"democrats", "republicans", "socialists", "communists", "liberals", "conservatives", "nationalists",
+	"unionists", "greens", "progressives", "loyalists", "separatists")
 
 var placeCues = setOf("province", "county", "region", "district", "city", "village", "town",
 	"island", "islands", "mountains", "mountain", "river", "valley", "street", "square", "airport",

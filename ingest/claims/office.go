@@ -215,6 +215,12 @@ func (x *Extractor) officesOf(s *sentence, ms []*mention, at []int, art *article
 	return out
 }
 
+// addressed reports whether word b is a verb whose object is who was told
+// ("told Reuters", "informed the BBC").
+func addressed(s *sentence, b int) bool {
+	return b >= 0 && s.verbal(b) && oneOf(s.lemma(b), []string{"tell", "inform", "brief", "assure"})
+}
+
 // apposedRole returns the role noun of a phrase set off by a comma right
 // after person m ("Thomas Dawson, an IMF director,", "X, an analyst with
 // Y"), or -1.
@@ -421,6 +427,11 @@ func (x *Extractor) titleBefore(s *sentence, m *mention, at []int, ms []*mention
 		}
 		if h := s.head[ms[i].head]; h >= 0 && h < ms[i].start && s.verbal(h) && s.hasRel(ms[i].head, "obj", "iobj") {
 			break // "told Reuters Finance Secretary Jaime Ongpin": not in the name's phrase
+		}
+		if b := ms[i].start - 1; b >= 0 && ms[i].entity.Type != schema.Country && (addressed(s, b) || s.lower[b] == "the" && addressed(s, b-1)) {
+			// The same, however the parser hung it: a body told something
+			// is no employer ("told US President Biden" still is).
+			break
 		}
 		e := ms[i].entity
 		if e.Type == schema.Person {
