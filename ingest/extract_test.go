@@ -233,6 +233,8 @@ func TestExtractFrames(t *testing.T) {
 			[]string{"Sydney part_of Australia", "Aceh part_of Indonesia", "Hilary Benn visited Aceh"}, []string{"official_of Sydney"}},
 		{"who was told is no employer", "Monsod told Reuters Finance Secretary Jaime Ongpin had decided. Zelensky told US President Joe Biden that Ukraine needed arms.",
 			[]string{"Joe Biden official_of United States"}, []string{"official_of Reuters"}},
+		{"a while clause is not what was warned", "The EU warned Israel it was destroying its image, while Israeli forces killed at least 40 people in Gaza.",
+			[]string{"Israel killed people"}, nil},
 		{"dinner with someone", "Matanov had dinner with Tamerlan Tsarnaev the night of the attack.",
 			[]string{"Matanov met Tamerlan Tsarnaev"}, nil},
 		{"a first name for the one person named so", "Dzhokhar Tsarnaev was in court. Matanov had dinner with Dzhokhar that night.",

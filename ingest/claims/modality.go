@@ -90,6 +90,10 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int,
 			raise(schema.Denied, h, "the complement of the denial")
 		case refusals[lem]:
 			negated, negWhy = true, fmt.Sprintf("negated: the complement of the refusal %q", s.words[h].Form)
+		case (rel == "ccomp" || rel == "parataxis") && s.adverbialMark(k):
+			// "warning Israel it was destroying its image, while Israeli
+			// forces killed 40 people": a "while" clause is no part of what
+			// was said, however the parser hung it.
 		case rel == "ccomp" || rel == "parataxis":
 			via = rel
 			if reports[lem] || s.nominal(h) {
@@ -105,6 +109,9 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int,
 				via = rel
 			}
 			switch {
+			case s.adverbialMark(k):
+				// "warning Israel ..., while Israeli forces killed 40 people":
+				// the clause says when, not what is wanted.
 			case plans[lem]:
 				raise(schema.Planned, h, "the plan")
 			case hopes[lem]:
@@ -126,6 +133,21 @@ func (s *sentence) modality(w int) (m schema.Modality, negated bool, source int,
 		why = negWhy + "; " + why
 	}
 	return m, negated, source, why
+}
+
+// adverbialMarks open clauses that say what else happened, why or despite
+// what: never what was said or wanted ("before" and "when" can be
+// conditions).
+var adverbialMarks = setOf("while", "whereas", "although", "though", "because", "since", "after", "as")
+
+// adverbialMark reports whether clause k is opened by an adverbial marker.
+func (s *sentence) adverbialMark(k int) bool {
+	for _, c := range s.kids[k] {
+		if c < k && s.hasRel(c, "mark") && adverbialMarks[s.lower[c]] {
+			return true
+		}
+	}
+	return false
 }
 
 // strength orders modalities by how far they take a claim from fact.
