@@ -373,3 +373,23 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestHeadlineCountry checks that the headline counts towards the
+// article's country, so that a bare office in the text is that country's.
+func TestHeadlineCountry(t *testing.T) {
+	text := "Leaders of Italy's coalition parties have agreed to meet today.\n\nDeputy Prime Minister Arnaldo Forlani said talks would begin."
+	for _, tc := range []struct {
+		title string
+		want  bool
+	}{{"ITALIAN COALITION MEETS AS GOVERNMENT CRISIS LOOMS", true}, {"Coalition meets", false}} {
+		got := false
+		for _, c := range testExtractor.Extract(schema.Document{ID: "h", Title: tc.title, Text: text}).Claims {
+			if c.Subject == "Arnaldo Forlani" && c.Predicate == "official_of" && c.Object == "Italy" {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("title %q: Arnaldo Forlani official_of Italy found %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}

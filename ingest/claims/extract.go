@@ -97,8 +97,7 @@ func (x *Extractor) read(doc schema.Document) *document {
 	a := x.model.NewAnalyzer()
 	a.Finite = true
 	var forms []string
-	for k, span := range syntax.SplitSentences(doc.Text) {
-		span.Tokens = span.Tokens[dateline(span.Tokens):]
+	analyse := func(k int, span syntax.Span) *sentence {
 		forms = forms[:0]
 		for _, t := range span.Tokens {
 			forms = append(forms, t.Text)
@@ -109,11 +108,26 @@ func (x *Extractor) read(doc schema.Document) *document {
 			c := x.model.Capitalisation(f)
 			s.common[i] = c > 0 && c <= 2
 		}
-		ms := x.lx.recognize(s)
-		d.sents = append(d.sents, s)
-		d.ments = append(d.ments, ms)
+		return s
 	}
-	d.art.mainCountry(d.ments)
+	for k, span := range syntax.SplitSentences(doc.Text) {
+		span.Tokens = span.Tokens[dateline(span.Tokens):]
+		s := analyse(k, span)
+		d.sents = append(d.sents, s)
+		d.ments = append(d.ments, x.lx.recognize(s))
+	}
+	// The headline says whose story it is as much as the text does
+	// ("ITALIAN COALITION MEETS AS GOVERNMENT CRISIS LOOMS"); its names
+	// count towards the article's country, and make no claims.
+	counted := d.ments
+	if doc.Title != "" && !strings.Contains(doc.Text[:min(len(doc.Text), len(doc.Title)+64)], doc.Title) {
+		var heads [][]*mention
+		for _, span := range syntax.SplitSentences(doc.Title) {
+			heads = append(heads, x.lx.recognize(analyse(-1, span)))
+		}
+		counted = append(heads, d.ments...)
+	}
+	d.art.mainCountry(counted)
 	for k, s := range d.sents {
 		ms := d.ments[k]
 		for _, m := range ms {

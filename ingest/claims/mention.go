@@ -107,12 +107,28 @@ func (lx *lexicon) recognize(s *sentence) []*mention {
 	var out []*mention
 	covered := make([]bool, n)
 	shouted := allCaps(s)
+	var titled []string
+	if shouted {
+		// "ITALIAN COALITION MEETS": the gazetteer writes names in title
+		// case.
+		titled = make([]string, n)
+		for i, k := range keys {
+			titled[i] = titleCase(k)
+		}
+	}
 	for i := 0; i < n; {
 		m, j := lx.nameRun(s, keys, i)
 		if m != nil && shouted && !m.known {
 			// A headline in capitals ("HK HOTELS SOARS") has every word
 			// shaped as a name: only the names the gazetteer knows are.
 			m = nil
+		}
+		if m == nil && shouted {
+			// Only countries and their adjectives: a person's name in
+			// capitals may be any capitalised word ("MAY", "BUSH").
+			if names, k := lx.names.longest(titled, i); k > 0 && pick(names).Entity.Type == schema.Country {
+				m, j = knownMention(pick(names), i, i+k), i+k
+			}
 		}
 		if m == nil {
 			i = max(j, i+1)
@@ -232,6 +248,16 @@ func (lx *lexicon) nameRun(s *sentence, keys []string, i int) (*mention, int) {
 		return nil, end
 	}
 	return lx.unknownName(s, i, end), end
+}
+
+// titleCase writes a word in capitals as a name: "ITALIAN" is "Italian".
+func titleCase(w string) string {
+	for i := range w {
+		if i > 0 {
+			return w[:i] + strings.ToLower(w[i:])
+		}
+	}
+	return w
 }
 
 // allCaps reports whether a sentence is written in capitals, as wire
