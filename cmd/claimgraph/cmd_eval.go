@@ -30,8 +30,8 @@ func newEvalCmd(g *globals) *cobra.Command {
 		Use:   "eval --gold FILE PATH...",
 		Short: "Score extraction against a gold annotation",
 		Long: `eval extracts claims from the documents and scores them against a gold file
-(entity alias lines and claim lines, as in shared/eval/seeds.gold.jsonl), with
-the matching rules of shared/eval/score.py: per document, names folded and
+(entity alias lines and claim lines, as in examples/gold.jsonl), with the
+matching rules of the project's scorer, score.py: per document, names folded and
 aliases mapped, core predicates only, symmetric predicates either way, claims
 that are negated, denied or hypothetical left out.`,
 		Args: cobra.MinimumNArgs(1),

@@ -112,14 +112,35 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 	case "nquads":
 		ew = &graph.NQuadsWriter{W: w, Base: opts.base}
 	}
-	err = store.Export(ctx, opts.opt, ew)
+	counted := &countingWriter{ExportWriter: ew}
+	if cw, ok := ew.(graph.ClaimsWriter); ok {
+		counted.claims = cw.WritesClaims()
+	}
+	err = store.Export(ctx, opts.opt, counted)
 	if f != nil {
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
+		if err == nil {
+			// The data went to the file: say so, where the data would
+			// have been.
+			fmt.Fprintf(opts.errw, "wrote %s (%s): %d nodes, %d edges\n", opts.output, opts.format, counted.nodes, counted.edges)
+		}
 	}
 	return err
 }
+
+// countingWriter counts what an export writes, and keeps the writer's
+// choice of whether it writes claims.
+type countingWriter struct {
+	graph.ExportWriter
+	claims       bool
+	nodes, edges int
+}
+
+func (c *countingWriter) Node(n graph.ExportNode) error { c.nodes++; return c.ExportWriter.Node(n) }
+func (c *countingWriter) Edge(e graph.ExportEdge) error { c.edges++; return c.ExportWriter.Edge(e) }
+func (c *countingWriter) WritesClaims() bool            { return c.claims }
 
 func exportCSV(ctx context.Context, store storeAPI, opts *exportOptions) error {
 	if err := os.MkdirAll(opts.output, 0o755); err != nil {

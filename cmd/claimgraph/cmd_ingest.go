@@ -189,7 +189,9 @@ func runIngest(ctx context.Context, opts *ingestOptions) error {
 		}
 	} else {
 		writeIngestSummary(opts.out, sum)
-		writeSamples(opts.out, samples.claims(), opts.samples)
+		if !sum.nothingNew() {
+			writeSamples(opts.out, samples.claims(), opts.samples)
+		}
 	}
 	if sum.Failed > 0 || len(sum.NotWritten) > 0 {
 		return exitError{1}
@@ -288,6 +290,12 @@ func missingPaths(paths []string) []error {
 	return out
 }
 
+// nothingNew reports whether an ingest read only documents stored already,
+// unchanged, and so changed nothing.
+func (s ingestSummary) nothingNew() bool {
+	return s.Read > 0 && s.Unchanged == s.Read && s.Failed == 0 && s.Skipped == 0 && len(s.NotWritten) == 0 && s.Added == 0 && s.Removed == 0
+}
+
 func writeIngestSummary(w io.Writer, s ingestSummary) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	row := func(label string, n int, note string) {
@@ -297,6 +305,10 @@ func writeIngestSummary(w io.Writer, s ingestSummary) {
 		fmt.Fprintf(tw, "%s\t%d\t%s\n", label, n, note)
 	}
 	secs := func(f float64) time.Duration { return time.Duration(f * float64(time.Second)).Round(time.Millisecond) }
+	if s.nothingNew() {
+		fmt.Fprintf(w, "Nothing new in %s: the %d documents read are stored already, unchanged (%s)\n", s.Store, s.Read, secs(s.Seconds))
+		return
+	}
 	fmt.Fprintf(w, "Ingested into %s in %s (extraction %s on %d workers, store writes %s)\n",
 		s.Store, secs(s.Seconds), secs(s.ExtractSeconds), s.Workers, secs(s.WriteSeconds))
 	changes := fmt.Sprintf("(%d unchanged, %d replaced)", s.Unchanged, s.Replaced)

@@ -28,7 +28,11 @@ func newNeighborsCmd(g *globals) *cobra.Command {
 		Use:     "neighbors ENTITY",
 		Aliases: []string{"neighbours"},
 		Short:   "List the entities around an entity and the relations that link them",
-		Args:    cobra.ExactArgs(1),
+		Long: `neighbors lists the entities within --hops relations of ENTITY, whichever way
+each relation points, with the predicate, its direction and how many documents
+assert it. ENTITY may be any name or alias the graph knows ("Ankara" for
+Turkey); --predicates and --min-sources narrow the relations followed.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.db, opts.entity, opts.out, opts.errw = g.db, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if preds != "" {

@@ -54,6 +54,10 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 	if err := resolveNames(ctx, store, &opts.from, &opts.to); err != nil {
 		return err
 	}
+	if opts.from == opts.to && !opts.json {
+		fmt.Fprintf(opts.out, "%s and %s are the same entity: no path to find (0 hops).\n", opts.from, opts.to)
+		return nil
+	}
 	paths, err := store.Paths(ctx, opts.from, opts.to, opts.opt)
 	if err != nil {
 		return err

@@ -35,7 +35,7 @@ The script is the argument, the file given with -f, or standard input ("-").
 
   claimgraph query 'g.V("Turkey").Out("bought").All()'
   claimgraph query 'g.V("Turkey").In("sanctioned").All()'
-  claimgraph query -f examples/gizmo/evidence.js`,
+  claimgraph query -f examples/gizmo/evidence-about-entity.js`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			script, name, err := readScript(args, file, g.stdin)

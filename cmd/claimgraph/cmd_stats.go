@@ -24,7 +24,11 @@ func newStatsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count documents, claims, entities and relations in the graph",
-		Args:  cobra.NoArgs,
+		Long: `stats counts what the store holds: documents, claims (and how many are
+asserted), entities by type, relations (distinct subject, predicate, object
+edges) by predicate, and the quads behind them. It reads the store in one
+snapshot; --json prints the same counts as one object.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.db, opts.out, opts.errw = g.db, cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runStats(cmd.Context(), opts)

@@ -108,6 +108,23 @@ func TestIngestQueryStats(t *testing.T) {
 	if before != after {
 		t.Errorf("stats changed on re-ingest:\n%s\n%s", before, after)
 	}
+	// A re-ingest of what is stored already says so, and shows no claims
+	// as if they were new.
+	code, out, _ = runT(t, "", "--db", db, "ingest", articles)
+	if code != 0 || !strings.HasPrefix(out, "Nothing new in ") || strings.Contains(out, "Sample claims") {
+		t.Errorf("re-ingest summary:\n%s", out)
+	}
+	// An export to a file says what it wrote, on standard error.
+	file := filepath.Join(t.TempDir(), "g.graphml")
+	code, out, errw = runT(t, "", "--db", db, "export", "--format", "graphml", "-o", file)
+	if code != 0 || out != "" || !strings.HasPrefix(errw, "wrote "+file+" (graphml): ") || !strings.Contains(errw, " edges") {
+		t.Errorf("export -o: exit %d, out %q, err %q", code, out, errw)
+	}
+	// A path from an entity to itself names it.
+	code, out, _ = runT(t, "", "--db", db, "path", "Russia", "Moscow")
+	if code != 0 || !strings.Contains(out, "Russia and Russia are the same entity") {
+		t.Errorf("path to itself: exit %d\n%s", code, out)
+	}
 	code, out, _ = runT(t, "", "--db", db, "stats")
 	if code != 0 || !strings.Contains(out, "Relations by predicate") {
 		t.Errorf("stats:\n%s", out)

@@ -21,7 +21,11 @@ func newTimelineCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "timeline ENTITY [OTHER]",
 		Short: "List the claims about an entity, or between two, in date order",
-		Args:  cobra.RangeArgs(1, 2),
+		Long: `timeline lists the claims whose subject or object is ENTITY (or, given OTHER,
+the claims between the two, either way round) by the date of the article that
+makes them; undated claims come first, dated "-". Only asserted claims are
+shown unless --all is given.`,
+		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.db, opts.entity, opts.out, opts.errw = g.db, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if len(args) == 2 {

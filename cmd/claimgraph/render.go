@@ -52,6 +52,10 @@ func sourcesText(n int) string {
 // writePath prints a path a hop a line, each with its direction and evidence.
 func writePath(w io.Writer, p graph.Path, evidence int) {
 	names := []string{}
+	if len(p.Hops) == 0 {
+		fmt.Fprintln(w, "(0 hops: the same entity)")
+		return
+	}
 	if len(p.Hops) > 0 {
 		names = append(names, p.Hops[0].From)
 	}

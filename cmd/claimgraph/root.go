@@ -89,7 +89,7 @@ the sentence, the article and the date. Query the graph with Gizmo.`,
 		def = "claimgraph.db"
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", def,
-		`the store: a bolt directory, "memory", or a postgres:// URL (env CLAIMGRAPH_DB)`)
+		`the store: a bolt directory, "memory", or a postgres://, mysql:// or cockroach:// URL (env CLAIMGRAPH_DB)`)
 	root.PersistentFlags().DurationVar(&g.timeout, "timeout", 0, "stop the command after this long (0: no limit)")
 	root.AddCommand(newExtractCmd(g), newIngestCmd(g), newQueryCmd(g), newStatsCmd(g), newEvalCmd(g),
 		newAskCmd(g), newPathCmd(g), newNeighborsCmd(g), newTimelineCmd(g), newExportCmd(g), newServeCmd(g), newParseCmd(g),
