@@ -16,6 +16,7 @@ func (x *Extractor) phrasesOf(s *sentence, ms []*mention, at []int) []found {
 		out = append(out, found{pred: pred, subj: a, obj: b, trigger: trigger, clause: trigger, recipient: -1, phrase: true})
 	}
 	out = append(out, s.placesOf(ms, at)...)
+	out = append(out, s.stateHoldings(ms, at)...)
 	// "Russian S-400 systems", "US-made Humvees": a weapon and its maker.
 	for i, m := range ms {
 		if m.entity.Type != schema.Weapon || !m.known || i == 0 {
@@ -273,4 +274,69 @@ func (s *sentence) mistaggedVerbIn(k int) bool {
 		}
 	}
 	return false
+}
+
+// stateHoldings finds the bodies a state is said to own by the word
+// "state" in their description: "Sonatrach, the Algerian state petroleum
+// agency", "Russia's state oil company Rosneft". The owner is the country
+// that modifies the description; the body is the name the description is
+// given, in apposition or right after it.
+func (s *sentence) stateHoldings(ms []*mention, at []int) []found {
+	var out []found
+	body := func(k int) bool {
+		return k >= 0 && at[k] >= 0 && !ms[at[k]].generic && ms[at[k]].refer == "" && ms[at[k]].entity.Type == schema.Organization
+	}
+	for w := range s.words {
+		if s.lower[w] != "state" || s.upos(w) != "NOUN" || !s.hasRel(w, "compound", "amod") {
+			continue
+		}
+		n := s.head[w]
+		if n < 0 || n < w || at[n] >= 0 || s.upos(n) != "NOUN" || !orgCues[s.lower[n]] && descriptions[s.lemma(n)] != schema.Organization {
+			continue
+		}
+		owner := -1
+		for _, k := range s.kids[n] {
+			if k < n && at[k] >= 0 && ms[at[k]].entity.Type == schema.Country && ms[at[k]].refer == "" && s.hasRel(k, "amod", "nmod:poss", "compound") {
+				owner = k
+			}
+		}
+		if owner < 0 {
+			continue
+		}
+		owned := -1
+		switch h := s.head[n]; {
+		case s.hasRel(n, "appos") && body(h) && h < n:
+			owned = h // "Sonatrach, the Algerian state petroleum agency"
+		case s.hasRel(n, "compound") && body(h) && h > n:
+			owned = h // "Algeria's state oil company Sonatrach"
+		default:
+			for _, k := range s.kids[n] {
+				if k > n && s.hasRel(k, "appos", "flat", "compound") && body(k) {
+					owned = k
+				}
+			}
+		}
+		if owned < 0 {
+			// Read as written, however the parser hung it: the name right
+			// after the description, or the name before the comma that
+			// opens it.
+			from, _ := s.subtree(n)
+			for from < n && (s.upos(from) == "PUNCT" || s.upos(from) == "DET") && s.toks[from].Text != "," {
+				from++
+			}
+			if from < n && s.toks[from].Text == "," {
+				from++ // the comma hangs from the description or not, as the parser has it
+			}
+			switch {
+			case n+1 < len(s.toks) && body(n+1) && ms[at[n+1]].start == n+1:
+				owned = ms[at[n+1]].head
+			case from >= 2 && s.toks[from-1].Text == "," && body(from-2):
+				owned = ms[at[from-2]].head
+			}
+		}
+		if owned >= 0 {
+			out = append(out, found{pred: "owns", subj: owner, obj: owned, trigger: w, clause: w, recipient: -1, phrase: true})
+		}
+	}
+	return out
 }
