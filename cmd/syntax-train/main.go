@@ -49,10 +49,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg := syntax.DefaultTrainConfig()
 	fs.IntVar(&cfg.Parser.Beam, "beam", cfg.Parser.Beam, "parses the parser keeps in search; 1 is greedy")
 	fs.IntVar(&cfg.Parser.Epochs, "epochs", cfg.Parser.Epochs, "passes of the parser over the treebank")
+	prune := fs.Float64("prune", float64(cfg.Parser.Prune), "leave out transition features whose averaged weights are all below this (0: keep all)")
 	dev := fs.Bool("dev", false, "score the dev files after every epoch of the parser")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	cfg.Parser.Prune = float32(*prune)
 	if err := train(ctx, cfg, *ud, *text, *out, *dev, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "syntax-train: %v\n", err)
 		return 1
