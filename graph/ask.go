@@ -146,7 +146,8 @@ type Answer struct {
 	Summary  string       `json:"summary"`
 	Yes      *bool        `json:"yes,omitempty"`
 	Items    []AnswerItem `json:"items,omitempty"`
-	Paths    []Path       `json:"paths,omitempty"`
+	Paths    []Path       `json:"paths,omitempty"`  // the best attested path of each route
+	Routes   []Route      `json:"routes,omitempty"` // shortest routes, the best attested first
 	Against  []Evidence   `json:"against,omitempty"` // claims that deny or negate it
 }
 
@@ -195,10 +196,16 @@ func (a *Asker) answer(r *reader, ans *Answer) error {
 	case AskAbout:
 		return a.about(r, ans)
 	case AskPath:
-		var err error
-		ans.Paths, err = r.paths(q.Subject, q.Object, PathOptions{Evidence: 1})
-		ans.Summary = fmt.Sprintf("%d shortest path(s) between %s and %s", len(ans.Paths), q.Subject, q.Object)
-		if len(ans.Paths) == 0 && err == nil {
+		paths, err := r.paths(q.Subject, q.Object, PathOptions{Evidence: 1, All: true, Limit: RoutePaths})
+		ans.Routes = Routes(paths)
+		for _, rt := range ans.Routes {
+			ans.Paths = append(ans.Paths, rt.Best())
+		}
+		ans.Summary = fmt.Sprintf("%d shortest route(s) between %s and %s, the best attested first", len(ans.Routes), q.Subject, q.Object)
+		if len(ans.Routes) == 1 {
+			ans.Summary = fmt.Sprintf("1 shortest route between %s and %s", q.Subject, q.Object)
+		}
+		if len(ans.Routes) == 0 && err == nil {
 			ans.Summary = fmt.Sprintf("no path of up to 4 hops between %s and %s", q.Subject, q.Object)
 		}
 		return err

@@ -119,3 +119,29 @@ func TestEdgesAndClaimsAbout(t *testing.T) {
 		t.Errorf("symmetric evidence: %d", len(ev))
 	}
 }
+
+// TestRoutes checks that paths differing only in a parallel edge make one
+// route, and that routes rank by their weakest hop's sources.
+func TestRoutes(t *testing.T) {
+	hop := func(from, to, pred string, docs ...string) Hop {
+		return Hop{From: from, To: to, Forward: true, Edge: Edge{Subject: from, Predicate: pred, Object: to, Sources: docs}}
+	}
+	paths := []Path{
+		{Hops: []Hop{hop("A", "B", "met", "d1"), hop("B", "D", "met", "d1")}},
+		{Hops: []Hop{hop("A", "B", "met", "d1"), hop("B", "D", "praised", "d2")}},
+		{Hops: []Hop{hop("A", "C", "met", "d1", "d2"), hop("C", "D", "met", "d3", "d4")}},
+	}
+	rs := Routes(paths)
+	if len(rs) != 2 {
+		t.Fatalf("%d routes, want 2: %+v", len(rs), rs)
+	}
+	if got := strings.Join(rs[0].Nodes, " "); got != "A C D" || rs[0].Sources != 2 || rs[0].Total != 4 {
+		t.Errorf("best route %s, weakest %d, total %d; want A C D, 2, 4", got, rs[0].Sources, rs[0].Total)
+	}
+	if b := rs[1].Hops[1]; len(b.Edges) != 2 || b.Sources != 2 || b.Edges[0].Edge.Predicate != "met" {
+		t.Errorf("parallel edges of B-D: %+v", b)
+	}
+	if best := rs[1].Best(); len(best.Hops) != 2 {
+		t.Errorf("best path of a route: %+v", best)
+	}
+}

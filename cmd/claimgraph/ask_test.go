@@ -28,7 +28,7 @@ func TestAsk(t *testing.T) {
 		{"What did India buy?", []string{"S-400"}},
 		{"Who did Modi host?", []string{"Vladimir Putin"}},
 		{"Who met Wang Yi?", nil},
-		{"How is Finland connected to Turkey?", []string{"Turkey --criticized--> Finland", "harbouring"}},
+		{"How is Finland connected to Turkey?", []string{"Turkey \u2192 Finland: criticized (1 source)", "harbouring"}},
 		{"Did the US sanction India?", []string{"no source in the graph says so", "1 claim(s) deny or negate it", "Washington has not sanctioned India"}},
 		{"Did Russia invade Ukraine?", []string{"yes: 2 source(s)"}},
 		{"When did ECOWAS sanction Niger?", []string{"on 2023-07-30"}},
@@ -81,7 +81,7 @@ func TestAskErrorsHelp(t *testing.T) {
 func TestPathNeighborsTimeline(t *testing.T) {
 	db := examplesDB(t)
 	code, out, errw := runT(t, "", "--db", db, "path", "Helsinki", "Ankara")
-	if code != 0 || !strings.Contains(out, "Turkey --criticized--> Finland") || !strings.Contains(out, "\u201c") {
+	if code != 0 || !strings.Contains(out, "Turkey \u2192 Finland: criticized") || !strings.Contains(out, "\u201c") {
 		t.Errorf("path: exit %d: %s %s", code, out, errw)
 	}
 	code, out, _ = runT(t, "", "--db", db, "path", "--json", "--all", "Finland", "Ukraine")

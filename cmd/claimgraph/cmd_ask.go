@@ -75,9 +75,17 @@ func writeAnswer(w io.Writer, ans graph.Answer, evidence int) {
 		fmt.Fprintf(w, "\n  %s  (%s)\n", edgeText(it.Edge), sourcesText(len(it.Edge.Sources)))
 		writeEvidence(w, "      ", it.Evidence, evidence)
 	}
-	for _, p := range ans.Paths {
+	if len(ans.Routes) > 0 {
 		fmt.Fprintln(w)
-		writePath(w, p, evidence)
+		writeRoute(w, ans.Routes[0], evidence)
+		if n := len(ans.Routes) - 1; n > 0 {
+			fmt.Fprintf(w, "\n%d other route(s) as short; `claimgraph path %q %q --all` lists them.\n", n, ans.Question.Subject, ans.Question.Object)
+		}
+	} else {
+		for _, p := range ans.Paths {
+			fmt.Fprintln(w)
+			writePath(w, p, evidence)
+		}
 	}
 	if len(ans.Against) > 0 {
 		fmt.Fprintln(w, "\n  Against:")

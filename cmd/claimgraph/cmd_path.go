@@ -58,22 +58,41 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 		fmt.Fprintf(opts.out, "%s and %s are the same entity: no path to find (0 hops).\n", opts.from, opts.to)
 		return nil
 	}
-	paths, err := store.Paths(ctx, opts.from, opts.to, opts.opt)
+	// Every shortest path, grouped into routes by the entities they pass
+	// through and ranked by evidence; without --all, the best route.
+	search := opts.opt
+	search.All = true
+	if search.Limit == 0 {
+		search.Limit = graph.RoutePaths
+	}
+	paths, err := store.Paths(ctx, opts.from, opts.to, search)
 	if err != nil {
 		return err
 	}
-	if opts.json {
-		return writeJSON(opts.out, map[string]interface{}{"from": opts.from, "to": opts.to, "paths": paths})
+	routes := graph.Routes(paths)
+	others := 0
+	if !opts.opt.All && len(routes) > 1 {
+		routes, others = routes[:1], len(routes)-1
 	}
-	if len(paths) == 0 {
-		fmt.Fprintf(opts.out, "No path of up to %d hops between %s and %s.\n", opts.opt.MaxHops, opts.from, opts.to)
+	if opts.json {
+		best := make([]graph.Path, len(routes))
+		for i, r := range routes {
+			best[i] = r.Best()
+		}
+		return writeJSON(opts.out, map[string]interface{}{"from": opts.from, "to": opts.to, "paths": best, "routes": routes})
+	}
+	if len(routes) == 0 {
+		fmt.Fprintf(opts.out, "No path of up to %d hops between %s and %s.\n", max(opts.opt.MaxHops, 4), opts.from, opts.to)
 		return nil
 	}
-	for i, p := range paths {
+	for i, r := range routes {
 		if i > 0 {
 			fmt.Fprintln(opts.out)
 		}
-		writePath(opts.out, p, opts.opt.Evidence)
+		writeRoute(opts.out, r, opts.opt.Evidence)
+	}
+	if others > 0 {
+		fmt.Fprintf(opts.out, "\n%d other route(s) as short; --all lists them.\n", others)
 	}
 	return nil
 }

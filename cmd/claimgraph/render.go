@@ -49,6 +49,37 @@ func sourcesText(n int) string {
 	return fmt.Sprintf("%d sources", n)
 }
 
+// writeRoute prints a route: its entities, then a line a hop with every
+// relation between the two, grouped by direction with their sources, and
+// the evidence of the best attested.
+func writeRoute(w io.Writer, r graph.Route, evidence int) {
+	hops := "hops"
+	if len(r.Hops) == 1 {
+		hops = "hop"
+	}
+	fmt.Fprintf(w, "%s  (%d %s; weakest hop %s)\n", strings.Join(r.Nodes, " \u2014 "), len(r.Hops), hops, sourcesText(r.Sources))
+	for _, rh := range r.Hops {
+		var forward, backward []string
+		for _, h := range rh.Edges {
+			item := fmt.Sprintf("%s (%s)", h.Edge.Predicate, sourcesText(len(h.Edge.Sources)))
+			if h.Edge.Subject == rh.From {
+				forward = append(forward, item)
+			} else {
+				backward = append(backward, item)
+			}
+		}
+		var parts []string
+		if len(forward) > 0 {
+			parts = append(parts, fmt.Sprintf("%s \u2192 %s: %s", rh.From, rh.To, strings.Join(forward, ", ")))
+		}
+		if len(backward) > 0 {
+			parts = append(parts, fmt.Sprintf("%s \u2192 %s: %s", rh.To, rh.From, strings.Join(backward, ", ")))
+		}
+		fmt.Fprintf(w, "  %s\n", strings.Join(parts, "; "))
+		writeEvidence(w, "      ", rh.Edges[0].Evidence, evidence)
+	}
+}
+
 // writePath prints a path a hop a line, each with its direction and evidence.
 func writePath(w io.Writer, p graph.Path, evidence int) {
 	names := []string{}
