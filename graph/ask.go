@@ -146,8 +146,8 @@ type Answer struct {
 	Summary  string       `json:"summary"`
 	Yes      *bool        `json:"yes,omitempty"`
 	Items    []AnswerItem `json:"items,omitempty"`
-	Paths    []Path       `json:"paths,omitempty"`  // the best attested path of each route
-	Routes   []Route      `json:"routes,omitempty"` // shortest routes, the best attested first
+	Paths    []Path       `json:"paths,omitempty"`   // the best attested path of each route
+	Routes   []Route      `json:"routes,omitempty"`  // shortest routes, the best attested first
 	Against  []Evidence   `json:"against,omitempty"` // claims that deny or negate it
 }
 
