@@ -162,10 +162,20 @@ func writeExplained(w io.Writer, claims []schema.Claim, all bool) {
 	}
 }
 
+// shorten keeps at most n characters of s, cut between words where it can,
+// with an ellipsis.
 func shorten(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	cut := n - 1
+	// On a word boundary, unless the last word is most of what is kept.
+	for i := cut; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(strings.TrimSpace(string(r[:cut])), ",;:") + "…"
 }

@@ -300,3 +300,21 @@ func TestIngestDates(t *testing.T) {
 		t.Errorf("--date yesterday: exit %d: %s", code, errw)
 	}
 }
+
+// TestShortenOnWords checks that long text is cut between words.
+func TestShortenOnWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"Ties between Turkey and the United States have been strained", 30, "Ties between Turkey and the…"},
+		{"Senate Intelligence Committee", 28, "Senate Intelligence…"},
+		{"Supercalifragilisticexpialidocious", 10, "Supercali…"},
+	} {
+		if got := shorten(tc.in, tc.n); got != tc.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
