@@ -82,7 +82,11 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 		return writeJSON(opts.out, map[string]interface{}{"from": opts.from, "to": opts.to, "paths": best, "routes": routes})
 	}
 	if len(routes) == 0 {
-		fmt.Fprintf(opts.out, "No path of up to %d hops between %s and %s.\n", max(opts.opt.MaxHops, 4), opts.from, opts.to)
+		hops := opts.opt.MaxHops
+		if hops == 0 {
+			hops = 4 // the search's own default
+		}
+		fmt.Fprintf(opts.out, "No path of up to %d hops between %s and %s.\n", hops, opts.from, opts.to)
 		return nil
 	}
 	for i, r := range routes {

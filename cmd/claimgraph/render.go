@@ -82,14 +82,11 @@ func writeRoute(w io.Writer, r graph.Route, evidence int) {
 
 // writePath prints a path a hop a line, each with its direction and evidence.
 func writePath(w io.Writer, p graph.Path, evidence int) {
-	names := []string{}
 	if len(p.Hops) == 0 {
 		fmt.Fprintln(w, "(0 hops: the same entity)")
 		return
 	}
-	if len(p.Hops) > 0 {
-		names = append(names, p.Hops[0].From)
-	}
+	names := []string{p.Hops[0].From}
 	for _, h := range p.Hops {
 		names = append(names, h.To)
 	}

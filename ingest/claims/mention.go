@@ -100,10 +100,7 @@ var notNames = setOf("the", "a", "an", "this", "that", "these", "those", "he", "
 // recognize finds the mentions of one sentence.
 func (lx *lexicon) recognize(s *sentence) []*mention {
 	n := len(s.toks)
-	keys := make([]string, n)
-	for i, t := range s.toks {
-		keys[i] = plainPunct(t.Text)
-	}
+	keys := s.keys
 	var out []*mention
 	covered := make([]bool, n)
 	shouted := allCaps(s)

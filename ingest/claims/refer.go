@@ -157,11 +157,7 @@ func (a *article) placedIn(s *sentence, m *mention) bool {
 	if j+1 >= len(s.toks) || !(s.lower[j] == "in" || s.lower[j] == "within" || s.toks[j].Text == ",") || m.subject {
 		return false
 	}
-	keys := make([]string, len(s.toks))
-	for i, t := range s.toks {
-		keys[i] = plainPunct(t.Text)
-	}
-	c, end := a.lx.nameRun(s, keys, j+1)
+	c, end := a.lx.nameRun(s, s.keys, j+1)
 	if c == nil || !c.known || c.entity.Type != schema.Country || c.kind == schema.Seat || c.adjective() {
 		return false
 	}

@@ -15,6 +15,7 @@ type sentence struct {
 	toks       []syntax.Token
 	words      []syntax.Word
 	lower      []string // lower-case token text, plain apostrophes
+	keys       []string // token text with plain punctuation, as the gazetteer is looked up
 	head       []int
 	kids       [][]int
 	question   bool   // ends with a question mark
@@ -24,9 +25,10 @@ type sentence struct {
 func newSentence(index int, span syntax.Span, words []syntax.Word) *sentence {
 	n := len(words)
 	s := &sentence{index: index, start: span.Start, end: span.End, toks: span.Tokens, words: words,
-		lower: make([]string, n), head: make([]int, n), kids: make([][]int, n)}
+		lower: make([]string, n), keys: make([]string, n), head: make([]int, n), kids: make([][]int, n)}
 	for i, w := range words {
 		s.lower[i] = plainLower(w.Form)
+		s.keys[i] = plainPunct(span.Tokens[i].Text)
 		s.head[i] = w.Head - 1
 		if h := s.head[i]; h >= 0 {
 			s.kids[h] = append(s.kids[h], i)
